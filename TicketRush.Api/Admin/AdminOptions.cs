@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TicketRush.Api.Admin;
+
+/// <summary>The shared secret of admin endpoints (section <c>Admin</c>); the AppHost passes its <c>admin-key</c> parameter.</summary>
+public sealed class AdminOptions
+{
+    public const string SectionName = "Admin";
+
+    public const string HeaderName = "X-Admin-Key";
+
+    [Required]
+    [MinLength(8)]
+    public string Key { get; set; } = "";
+}

@@ -1,0 +1,18 @@
+namespace TicketRush.Api.Data;
+
+/// <summary>A ticket on sale: its stock is the contended resource of every rush.</summary>
+public sealed class Ticket
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public int TotalStock { get; set; }
+
+    public int RemainingStock { get; set; }
+
+    /// <summary>Bumped by every stock write; the optimistic strategy's concurrency token.</summary>
+    public int Version { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace TicketRush.Api.Problems;
+
+/// <summary>Every error the API answers, as a ProblemDetails with a stable <c>code</c>.</summary>
+public static class Problem
+{
+    public const string CodeExtension = "code";
+
+    public static ProblemHttpResult TicketNotFound(long ticketId) =>
+        Create(StatusCodes.Status404NotFound, ProblemCodes.TicketNotFound, "Ticket not found", $"Ticket {ticketId} does not exist.");
+
+    public static ProblemHttpResult SoldOut(long ticketId) =>
+        Create(StatusCodes.Status409Conflict, ProblemCodes.SoldOut, "Sold out", $"Ticket {ticketId} has no stock left.");
+
+    public static ProblemHttpResult AlreadyPurchased(long ticketId, long userId) =>
+        Create(StatusCodes.Status409Conflict, ProblemCodes.AlreadyPurchased, "Already purchased", $"User {userId} already holds ticket {ticketId}.");
+
+    public static ProblemHttpResult UnknownStrategy(string name, IEnumerable<string> known) =>
+        Create(StatusCodes.Status400BadRequest, ProblemCodes.UnknownStrategy, "Unknown strategy",
+            $"Strategy '{name}' does not exist. Known strategies: {string.Join(", ", known)}.");
+
+    public static ProblemHttpResult Unauthorized() =>
+        Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Unauthorized", "A valid X-Admin-Key header is required.");
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DependencyUnavailable, "Service unavailable",
+            $"Nothing was sold; try again shortly. ({detail})");
+
+    public static ProblemHttpResult Invalid(string field, string message) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request",
+            Detail = message,
+            Extensions = { [CodeExtension] = ProblemCodes.InvalidRequest },
+        });
+
+    private static ProblemHttpResult Create(int status, string code, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+            Extensions = { [CodeExtension] = code },
+        });
+}

@@ -1,0 +1,26 @@
+namespace TicketRush.Api.Problems;
+
+/// <summary>The stable, machine-readable <c>code</c> of every ProblemDetails the API returns.</summary>
+public static class ProblemCodes
+{
+    public const string TicketNotFound = "ticket-not-found";
+    public const string SoldOut = "sold-out";
+    public const string AlreadyPurchased = "already-purchased";
+    public const string UnknownStrategy = "unknown-strategy";
+    public const string InvalidRequest = "invalid-request";
+    public const string Unauthorized = "unauthorized";
+    public const string NotFound = "not-found";
+    public const string DependencyUnavailable = "dependency-unavailable";
+    public const string InternalError = "internal-error";
+
+    /// <summary>The code of a problem nobody named: derived from its status.</summary>
+    public static string ForStatus(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => InvalidRequest,
+        StatusCodes.Status401Unauthorized => Unauthorized,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status503ServiceUnavailable => DependencyUnavailable,
+        StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+        _ => InternalError,
+    };
+}

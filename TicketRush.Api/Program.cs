@@ -1,0 +1,38 @@
+using TicketRush.Api.Admin;
+using TicketRush.Api.Data;
+using TicketRush.Api.Orders;
+using TicketRush.Api.Problems;
+using TicketRush.Api.Purchasing;
+using TicketRush.Api.Servers;
+using TicketRush.Api.Tickets;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddTicketRushData();
+builder.AddRedisClient("redis");
+builder.AddPurchasing();
+builder.AddTickets();
+builder.Services.AddTicketRushProblemDetails();
+
+var app = builder.Build();
+
+if (args.Contains(DatabaseMigrator.Command))
+{
+    await DatabaseMigrator.MigrateAsync(app.Services, app.Lifetime.ApplicationStopping);
+    return;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseServedByHeader();
+
+app.MapTicketsApi();
+app.MapOrdersApi();
+app.MapStrategiesApi();
+app.MapDefaultEndpoints();
+
+app.Run();
+
+/// <summary>Entry point, visible to tests.</summary>
+public partial class Program;

@@ -1,0 +1,10 @@
+namespace TicketRush.Api.Purchasing;
+
+public enum PurchaseStatus
+{
+    Sold,
+    SoldOut,
+    AlreadyPurchased,
+    TicketNotFound,
+    Unavailable,
+}

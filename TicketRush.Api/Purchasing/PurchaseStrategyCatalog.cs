@@ -1,0 +1,12 @@
+namespace TicketRush.Api.Purchasing;
+
+/// <summary>Every registered strategy, by name.</summary>
+public sealed class PurchaseStrategyCatalog(IEnumerable<IPurchaseStrategy> strategies)
+{
+    private readonly Dictionary<string, IPurchaseStrategy> _byName =
+        strategies.ToDictionary(s => s.Descriptor.Name, StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<StrategyDescriptor> Descriptors => _byName.Values.Select(s => s.Descriptor);
+
+    public bool TryGet(string name, out IPurchaseStrategy strategy) => _byName.TryGetValue(name, out strategy!);
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace TicketRush.Api.Purchasing;
+
+public static class StrategiesApi
+{
+    public static RouteGroupBuilder MapStrategiesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/strategies").WithTags("Strategies");
+        api.MapGet("/", ListStrategies)
+            .WithName(nameof(ListStrategies))
+            .WithSummary("Every concurrency strategy, its study level and where it is safe");
+        return api;
+    }
+
+    public static Ok<StrategyDescriptor[]> ListStrategies(PurchaseStrategyCatalog strategies) =>
+        TypedResults.Ok(strategies.Descriptors.ToArray());
+}

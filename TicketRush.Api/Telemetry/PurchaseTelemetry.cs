@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using TicketRush.Api.Purchasing;
+using TicketRush.Api.Servers;
+
+namespace TicketRush.Api.Telemetry;
+
+/// <summary>
+/// The <c>TicketRush</c> span and metrics: one span per purchase, tagged so a race reads off the dashboard
+/// (which strategy, which server, how long the lock was waited for, how often it retried, what came of it).
+/// </summary>
+public sealed class PurchaseTelemetry
+{
+    public const string SourceName = "TicketRush";
+
+    private static readonly ActivitySource Source = new(SourceName);
+
+    private readonly string _server;
+    private readonly Counter<long> _purchases;
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _lockWait;
+    private readonly Histogram<int> _retries;
+
+    public PurchaseTelemetry(IMeterFactory meters, IOptions<ServerOptions> server)
+    {
+        _server = server.Value.Name;
+        var meter = meters.Create(SourceName);
+        _purchases = meter.CreateCounter<long>("ticketrush.purchases", "{purchase}", "Purchases by outcome, strategy and server.");
+        _duration = meter.CreateHistogram<double>("ticketrush.purchase.duration", "ms", "Time to decide one purchase.");
+        _lockWait = meter.CreateHistogram<double>("ticketrush.lock.wait", "ms", "Time a purchase waited for its lock.");
+        _retries = meter.CreateHistogram<int>("ticketrush.purchase.retries", "{retry}", "Conflicts retried by one purchase.");
+    }
+
+    public Activity? StartPurchase(string strategy, PurchaseCommand command)
+    {
+        var activity = Source.StartActivity($"purchase {strategy}");
+        activity?.SetTag("ticketrush.strategy", strategy);
+        activity?.SetTag("ticketrush.server", _server);
+        activity?.SetTag("ticketrush.ticket_id", command.TicketId);
+        activity?.SetTag("ticketrush.user_id", command.UserId);
+        return activity;
+    }
+
+    public void RecordLockWait(string strategy, TimeSpan wait)
+    {
+        Activity.Current?.SetTag("ticketrush.lock_wait_ms", wait.TotalMilliseconds);
+        _lockWait.Record(wait.TotalMilliseconds, Tags(strategy));
+    }
+
+    public void RecordRetries(string strategy, int retries)
+    {
+        Activity.Current?.SetTag("ticketrush.retries", retries);
+        _retries.Record(retries, Tags(strategy));
+    }
+
+    public void RecordOutcome(Activity? activity, string strategy, PurchaseOutcome outcome, TimeSpan elapsed)
+    {
+        activity?.SetTag("ticketrush.outcome", outcome.TagValue);
+        if (outcome.Reason is not null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome.Reason);
+        }
+
+        var tags = Tags(strategy);
+        tags.Add("ticketrush.outcome", outcome.TagValue);
+        _purchases.Add(1, tags);
+        _duration.Record(elapsed.TotalMilliseconds, tags);
+    }
+
+    private TagList Tags(string strategy) => new()
+    {
+        { "ticketrush.strategy", strategy },
+        { "ticketrush.server", _server },
+    };
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketRush.Api.Admin;
+using TicketRush.Api.Problems;
+
+namespace TicketRush.Api.Tickets;
+
+public static class TicketsApi
+{
+    public const int MaxNameLength = 200;
+    public const int MaxStock = 1_000_000;
+
+    public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tickets").WithTags("Tickets");
+
+        api.MapPost("/", CreateTicket)
+            .AddEndpointFilter<AdminKeyFilter>()
+            .WithName(nameof(CreateTicket))
+            .WithSummary("Put a ticket on sale (admin)");
+        api.MapGet("/", ListTickets)
+            .WithName(nameof(ListTickets))
+            .WithSummary("List tickets with stock and order counts");
+        api.MapGet("/{id:long}", GetTicket)
+            .WithName(nameof(GetTicket))
+            .WithSummary("One ticket: remaining stock beside the number of orders");
+
+        return api;
+    }
+
+    public static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> CreateTicket(
+        CreateTicketRequest request, TicketService tickets, CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        {
+            return Problem.Invalid("name", $"name is required, 1 to {MaxNameLength} characters.");
+        }
+
+        if (request.Stock is not (>= 1 and <= MaxStock))
+        {
+            return Problem.Invalid("stock", $"stock is required, an integer from 1 to {MaxStock}.");
+        }
+
+        var ticket = await tickets.CreateAsync(name, request.Stock.Value, cancellationToken);
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
+    }
+
+    public static async Task<Ok<List<TicketResponse>>> ListTickets(TicketService tickets, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await tickets.ListAsync(cancellationToken));
+
+    public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetTicket(
+        long id, TicketService tickets, CancellationToken cancellationToken) =>
+        await tickets.FindAsync(id, cancellationToken) is { } ticket
+            ? TypedResults.Ok(ticket)
+            : Problem.TicketNotFound(id);
+}

@@ -1,0 +1,15 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace TicketRush.AppHost.Hosting;
+
+/// <summary>A loopback port free right now, for servers started without DCP's proxy (direct connections are faster).</summary>
+public static class FreePort
+{
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

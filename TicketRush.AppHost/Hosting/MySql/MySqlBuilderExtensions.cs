@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using MySqlConnector;
+using TicketRush.AppHost.Hosting;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Our MySQL-family hosting integration, modelled on upstream Aspire.Hosting.MySql (not served here):
+/// a server resource with a connection string and health check, and database children created once the
+/// server is ready. The server runs as a container or from the machine's own MariaDB binaries.
+/// </summary>
+public static partial class MySqlBuilderExtensions
+{
+    private const int MaxConnections = 500;
+
+    /// <summary>Adds a MySQL-family server the way <paramref name="plan"/> says: a container or a local executable.</summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The resource name.</param>
+    /// <param name="plan">The resolved hosting plan.</param>
+    /// <returns>The server resource builder.</returns>
+    public static IResourceBuilder<IMySqlServerResource> AddMySqlServer(
+        this IDistributedApplicationBuilder builder, [ResourceName] string name, HostingPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(plan);
+
+        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+        var server = plan.Mode == HostingMode.Container
+            ? AddContainer(builder, name, password)
+            : AddExecutable(builder, name, password, plan);
+
+        return server.WithServerLifecycle();
+    }
+
+    /// <summary>Adds a database, created on the server when the server is ready.</summary>
+    /// <param name="builder">The server resource builder.</param>
+    /// <param name="name">The resource name, also the connection-string name clients use.</param>
+    /// <param name="databaseName">The database name; defaults to <paramref name="name"/>.</param>
+    /// <returns>The database resource builder.</returns>
+    public static IResourceBuilder<MySqlDatabaseResource> AddDatabase(
+        this IResourceBuilder<IMySqlServerResource> builder, [ResourceName] string name, string? databaseName = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+
+        var database = new MySqlDatabaseResource(name, databaseName ?? name, builder.Resource);
+        builder.Resource.Databases.Add(database);
+
+        // The database runs once it has been created, whatever runs the server, so it carries its own state.
+        return builder.ApplicationBuilder.AddResource(database)
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "MySqlDatabase",
+                State = KnownResourceStates.Waiting,
+                Properties = [new(CustomResourceKnownProperties.Source, database.DatabaseName)],
+            })
+            .WithHealthCheck(AddConnectionHealthCheck(builder.ApplicationBuilder, database));
+    }
+
+    private static IResourceBuilder<IMySqlServerResource> AddContainer(
+        IDistributedApplicationBuilder builder, string name, ParameterResource password) =>
+        builder.AddResource(new MySqlContainerServerResource(name, password))
+            .WithEndpoint(targetPort: 3306, name: MySqlContainerServerResource.PrimaryEndpointName)
+            .WithImage(MySqlContainerImageTags.Image, MySqlContainerImageTags.Tag)
+            .WithImageRegistry(MySqlContainerImageTags.Registry)
+            .WithEnvironment("MYSQL_ROOT_PASSWORD", password)
+            .WithArgs($"--max-connections={MaxConnections}");
+
+    private static IResourceBuilder<IMySqlServerResource> AddExecutable(
+        IDistributedApplicationBuilder builder, string name, ParameterResource password, HostingPlan plan)
+    {
+        var binaries = plan.LocalBinaries;
+        var folder = Directory.CreateDirectory(Path.Combine(plan.DataDirectory, name)).FullName;
+        var port = FreePort.Next();
+        var resource = new MySqlExecutableServerResource(name, binaries.MySqlServer, folder, password, ReadServerVersion(binaries.MySqlServer));
+        var runAsRoot = Environment.UserName == "root" ? "--user=root" : null;
+
+        // Initialise the data directory once; later runs keep their data.
+        var init = builder.AddExecutable($"{name}-init", "sh", folder, "-c",
+                $"test -d '{resource.DataDirectory}/mysql' || '{binaries.MySqlInstaller}' --no-defaults --datadir='{resource.DataDirectory}' " +
+                $"--auth-root-authentication-method=normal --skip-test-db {runAsRoot} > '{folder}/install.log' 2>&1")
+            .WithParentRelationship(resource);
+
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, async (_, cancellationToken) =>
+            await File.WriteAllTextAsync(resource.InitFile, RootPasswordSql(await password.GetValueAsync(cancellationToken)), cancellationToken));
+
+        string[] args =
+        [
+            "--no-defaults",
+            $"--datadir={resource.DataDirectory}",
+            $"--port={port}",
+            "--bind-address=127.0.0.1",
+            $"--socket={Path.Combine(folder, "mysqld.sock")}",
+            $"--pid-file={Path.Combine(folder, "mysqld.pid")}",
+            $"--log-error={Path.Combine(folder, "error.log")}",
+            $"--init-file={resource.InitFile}",
+            "--skip-name-resolve",
+            "--skip-log-bin",
+            $"--max-connections={MaxConnections}",
+            .. runAsRoot is null ? Array.Empty<string>() : [runAsRoot],
+        ];
+
+        return builder.AddResource(resource)
+            .WithEndpoint(name: MySqlExecutableServerResource.PrimaryEndpointName, port: port, targetPort: port, isProxied: false)
+            .WithArgs(args)
+            .WaitForCompletion(init);
+    }
+
+    /// <summary>Health check, then the databases created once the server answers.</summary>
+    private static IResourceBuilder<IMySqlServerResource> WithServerLifecycle(this IResourceBuilder<IMySqlServerResource> server)
+    {
+        var resource = server.Resource;
+        server.ApplicationBuilder.Eventing.Subscribe<ResourceReadyEvent>(resource, async (@event, cancellationToken) =>
+        {
+            var logger = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+            var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
+            await using var connection = new MySqlConnection(await resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
+            await connection.OpenAsync(cancellationToken);
+            foreach (var database in resource.Databases)
+            {
+                var quoted = new MySqlCommandBuilder().QuoteIdentifier(database.DatabaseName);
+                await using var command = new MySqlCommand($"CREATE DATABASE IF NOT EXISTS {quoted};", connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                logger.LogInformation("Database {Database} is ready", database.DatabaseName);
+                await notifications.PublishUpdateAsync(database, snapshot => snapshot with
+                {
+                    State = KnownResourceStates.Running,
+                    StartTimeStamp = DateTime.UtcNow,
+                });
+            }
+        });
+
+        return server.WithHealthCheck(AddConnectionHealthCheck(server.ApplicationBuilder, resource));
+    }
+
+    private static string AddConnectionHealthCheck(IDistributedApplicationBuilder builder, IResourceWithConnectionString resource)
+    {
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(resource, async (_, cancellationToken) =>
+            connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
+
+        var key = $"{resource.Name}_check";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            key, _ => new MySqlHealthCheck(() => connectionString), failureStatus: null, tags: null));
+        return key;
+    }
+
+    /// <summary>Root logs in over loopback TCP with the password; re-applied at each start so the data directory outlives a changed password.</summary>
+    private static string RootPasswordSql(string? password)
+    {
+        var escaped = (password ?? "").Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+        return $"""
+            CREATE USER IF NOT EXISTS 'root'@'127.0.0.1';
+            ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '{escaped}';
+            GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;
+            ALTER USER 'root'@'localhost' IDENTIFIED BY '{escaped}';
+            """;
+    }
+
+    /// <summary>Asks the binary its version (<c>Ver 10.11.19-MariaDB</c>) and writes it the way Pomelo parses it.</summary>
+    private static string ReadServerVersion(string serverBinary)
+    {
+        using var process = Process.Start(new ProcessStartInfo(serverBinary, "--version") { RedirectStandardOutput = true })
+            ?? throw new InvalidOperationException($"Could not run {serverBinary} --version.");
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        var match = VersionPattern().Match(output);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"Could not read the server version from '{output.Trim()}'.");
+        }
+
+        var flavour = match.Groups["mariadb"].Success ? "mariadb" : "mysql";
+        return $"{match.Groups["version"].Value}-{flavour}";
+    }
+
+    [GeneratedRegex(@"Ver (?<version>\d+\.\d+\.\d+)(?<mariadb>-MariaDB)?", RegexOptions.IgnoreCase)]
+    private static partial Regex VersionPattern();
+}

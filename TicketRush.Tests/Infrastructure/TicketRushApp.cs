@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TicketRush.Tests.Infrastructure;
+
+/// <summary>
+/// The whole system — MariaDB, Redis, the migration and both API servers — started once per test collection
+/// through the real AppHost, with its own data directory, and torn down after.
+/// </summary>
+public sealed class TicketRushApp : IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-0123456789";
+    public static readonly string[] ServerNames = ["api-1", "api-2"];
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ticketrush-tests-").FullName;
+    private DistributedApplication? _app;
+
+    /// <summary>One client per server, in <see cref="ServerNames"/> order; each talks to its server directly.</summary>
+    public IReadOnlyList<HttpClient> Servers { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        using var cancellation = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TicketRush_AppHost>(
+            [
+                $"--Hosting:DataDirectory={_dataDirectory}",
+                $"--Parameters:admin-key={AdminKey}",
+                .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort()}"),
+                .. ApiSettings.Select(setting => $"--Api:{setting.Key}={setting.Value}"),
+            ],
+            cancellation.Token);
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("AppHost.Resources", LogLevel.Warning));
+
+        _app = await builder.BuildAsync(cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
+        var states = WatchStatesAsync(_app, cancellation.Token);
+        try
+        {
+            await _app.StartAsync(cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
+            foreach (var name in ServerNames)
+            {
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or TimeoutException)
+        {
+            throw new TimeoutException($"TicketRush did not become healthy within {StartTimeout}. Last states: {await states}", exception);
+        }
+
+        Servers = [.. ServerNames.Select(name => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = _app.GetEndpoint(name, "http"),
+            Timeout = TimeSpan.FromSeconds(100),
+        })];
+    }
+
+    /// <summary>Settings passed to both servers through the AppHost's <c>Api</c> section.</summary>
+    private static readonly Dictionary<string, string> ApiSettings = new()
+    {
+        ["Faults:Enabled"] = "true",
+    };
+
+    public async Task DisposeAsync()
+    {
+        foreach (var server in Servers)
+        {
+            server.Dispose();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be letting go of its files; the folder is in the temp directory anyway.
+        }
+    }
+
+    private static async Task<string> WatchStatesAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        var last = new Dictionary<string, string>();
+        try
+        {
+            await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                last[update.Resource.Name] = $"{update.Snapshot.State?.Text}/{update.Snapshot.HealthStatus}";
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return string.Join(", ", last.Select(kv => $"{kv.Key}={kv.Value}"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
