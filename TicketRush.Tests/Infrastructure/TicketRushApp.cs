@@ -37,7 +37,8 @@ public sealed class TicketRushApp : IAsyncLifetime
             cancellation.Token);
         builder.Services.AddLogging(logging => logging
             .AddFilter("Aspire.Hosting", LogLevel.Warning)
-            .AddFilter("AppHost.Resources", LogLevel.Warning));
+            .AddFilter("TicketRush.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
 
         _app = await builder.BuildAsync(cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
         var states = WatchStatesAsync(_app, cancellation.Token);

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using TicketRush.Tests.Infrastructure;
+
+namespace TicketRush.Tests.Contract;
+
+[Collection(TicketRushCollection.Name)]
+public sealed class OrdersContractTests(TicketRushApp app)
+{
+    [Fact]
+    public async Task A_purchase_returns_201_with_location_and_the_order_from_the_server_that_sold_it()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5);
+
+        for (var i = 0; i < app.Servers.Count; i++)
+        {
+            using var response = await app.Servers[i].PurchaseAsync(ticket.Id, userId: 100 + i, strategy: "none");
+
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var order = (await response.Content.ReadFromJsonAsync<OrderDto>())!;
+            Assert.Equal($"/api/tickets/{ticket.Id}/orders/{order.Id}", response.Headers.Location?.OriginalString);
+            Assert.Equal((ticket.Id, 100L + i, TicketRushApp.ServerNames[i], "none"), (order.TicketId, order.UserId, order.ServedBy, order.Strategy));
+            Assert.True(order.CreatedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
+        }
+
+        var after = await app.Servers[1].GetTicketAsync(ticket.Id);
+        Assert.Equal((3, 2), (after.RemainingStock, after.OrderCount));
+    }
+
+    [Fact]
+    public async Task Without_a_strategy_the_server_default_is_used()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5);
+
+        using var response = await app.Servers[0].PurchaseAsync(ticket.Id, userId: 1);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("none", (await response.Content.ReadFromJsonAsync<OrderDto>())!.Strategy);
+    }
+
+    [Fact]
+    public async Task Buying_twice_is_409_already_purchased_and_sells_nothing_more()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5);
+        (await app.Servers[0].PurchaseAsync(ticket.Id, 7)).Dispose();
+
+        using var again = await app.Servers[1].PurchaseAsync(ticket.Id, 7);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("already-purchased", (await again.ReadProblemAsync()).Code);
+        var after = await app.Servers[0].GetTicketAsync(ticket.Id);
+        Assert.Equal((4, 1), (after.RemainingStock, after.OrderCount));
+    }
+
+    [Fact]
+    public async Task Buying_a_sold_out_ticket_is_409_sold_out()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(1);
+        (await app.Servers[0].PurchaseAsync(ticket.Id, 1)).Dispose();
+
+        using var late = await app.Servers[1].PurchaseAsync(ticket.Id, 2);
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("sold-out", (await late.ReadProblemAsync()).Code);
+    }
+
+    [Fact]
+    public async Task Buying_an_unknown_ticket_is_404_ticket_not_found()
+    {
+        using var response = await app.Servers[0].PurchaseAsync(987654321, 1, "none");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("ticket-not-found", (await response.ReadProblemAsync()).Code);
+    }
+
+    [Fact]
+    public async Task An_unknown_strategy_is_400_unknown_strategy()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(1);
+
+        using var response = await app.Servers[0].PurchaseAsync(ticket.Id, 1, "telepathy");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("unknown-strategy", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(0, (await app.Servers[0].GetTicketAsync(ticket.Id)).OrderCount);
+    }
+
+    [Theory]
+    [InlineData("{}", "application/json")]
+    [InlineData("""{"userId":null}""", "application/json")]
+    [InlineData("""{"userId":0}""", "application/json")]
+    [InlineData("""{"userId":-3}""", "application/json")]
+    [InlineData("""{"userId":"abc"}""", "application/json")]
+    [InlineData("""{"userId":1.5}""", "application/json")]
+    [InlineData("{not json", "application/json")]
+    [InlineData("", "application/json")]
+    [InlineData("userId=1", "text/plain")]
+    public async Task Bad_purchase_input_is_a_4xx_problem_and_sells_nothing(string body, string contentType)
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(3);
+
+        using var response = await app.Servers[0].PostAsync(
+            $"/api/tickets/{ticket.Id}/orders?strategy=none",
+            new StringContent(body, System.Text.Encoding.UTF8, contentType));
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Equal("invalid-request", (await response.ReadProblemAsync()).Code);
+        var after = await app.Servers[0].GetTicketAsync(ticket.Id);
+        Assert.Equal((3, 0), (after.RemainingStock, after.OrderCount));
+    }
+
+    [Fact]
+    public async Task Orders_are_listed_oldest_first_in_pages()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5);
+        foreach (var user in new[] { 11, 12, 13 })
+        {
+            (await app.Servers[user % 2].PurchaseAsync(ticket.Id, user)).Dispose();
+        }
+
+        var page = await app.Servers[0].GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticket.Id}/orders?page=2&pageSize=2");
+
+        Assert.Equal((2, 2, 3), (page!.Page, page.PageSize, page.TotalCount));
+        Assert.Equal(13, Assert.Single(page.Items).UserId);
+    }
+
+    [Theory]
+    [InlineData("page=0")]
+    [InlineData("pageSize=0")]
+    [InlineData("pageSize=501")]
+    [InlineData("page=abc")]
+    public async Task Bad_paging_is_400(string query)
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(1);
+
+        using var response = await app.Servers[0].GetAsync($"/api/tickets/{ticket.Id}/orders?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid-request", (await response.ReadProblemAsync()).Code);
+    }
+
+    [Fact]
+    public async Task Orders_of_an_unknown_ticket_are_404()
+    {
+        using var response = await app.Servers[0].GetAsync("/api/tickets/987654321/orders");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("ticket-not-found", (await response.ReadProblemAsync()).Code);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using TicketRush.Tests.Infrastructure;
+
+namespace TicketRush.Tests.Contract;
+
+[Collection(TicketRushCollection.Name)]
+public sealed class TicketsContractTests(TicketRushApp app)
+{
+    private HttpClient Server => app.Servers[0];
+
+    [Fact]
+    public async Task Creating_a_ticket_returns_201_with_location_and_the_ticket()
+    {
+        using var request = AdminPost(new { name = "Concert", stock = 100 }, TicketRushApp.AdminKey);
+        using var response = await Server.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var ticket = (await response.Content.ReadFromJsonAsync<TicketDto>())!;
+        Assert.Equal($"/api/tickets/{ticket.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal(new TicketDto(ticket.Id, "Concert", 100, 100, 0), ticket);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key-wrong-key")]
+    public async Task Creating_a_ticket_without_the_admin_key_is_401(string? key)
+    {
+        using var request = AdminPost(new { name = "Concert", stock = 100 }, key);
+        using var response = await Server.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("unauthorized", (await response.ReadProblemAsync()).Code);
+    }
+
+    [Theory]
+    [InlineData("""{"name":"","stock":10}""")]
+    [InlineData("""{"stock":10}""")]
+    [InlineData("""{"name":"x","stock":0}""")]
+    [InlineData("""{"name":"x","stock":-5}""")]
+    [InlineData("""{"name":"x"}""")]
+    [InlineData("""{"name":"x","stock":"ten"}""")]
+    [InlineData("not json")]
+    public async Task Creating_a_ticket_with_bad_input_is_400(string body)
+    {
+        using var request = AdminPost(null, TicketRushApp.AdminKey);
+        request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Server.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid-request", (await response.ReadProblemAsync()).Code);
+    }
+
+    [Fact]
+    public async Task A_ticket_reads_back_from_either_server_and_is_listed()
+    {
+        var created = await Server.CreateTicketAsync(7, "Read back");
+
+        foreach (var server in app.Servers)
+        {
+            Assert.Equal(created, await server.GetTicketAsync(created.Id));
+            var all = await server.GetFromJsonAsync<List<TicketDto>>("/api/tickets");
+            Assert.Contains(created, all!);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_ticket_is_404_ticket_not_found()
+    {
+        using var response = await Server.GetAsync("/api/tickets/987654321");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("ticket-not-found", (await response.ReadProblemAsync()).Code);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_is_a_404_problem()
+    {
+        using var response = await Server.GetAsync("/api/tickets/not-a-number");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not-found", (await response.ReadProblemAsync()).Code);
+    }
+
+    private static HttpRequestMessage AdminPost(object? body, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
+        {
+            Content = body is null ? null : JsonContent.Create(body),
+        };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Admin-Key", key);
+        }
+
+        return request;
+    }
+}
