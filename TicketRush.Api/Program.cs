@@ -1,5 +1,6 @@
 using TicketRush.Api.Admin;
 using TicketRush.Api.Data;
+using TicketRush.Api.Faults;
 using TicketRush.Api.Orders;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
@@ -13,6 +14,7 @@ builder.AddTicketRushData();
 builder.AddRedisClient("redis");
 builder.AddPurchasing();
 builder.AddTickets();
+builder.AddFaultInjection();
 builder.Services.AddTicketRushProblemDetails();
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ if (args.Contains(DatabaseMigrator.Command))
     return;
 }
 
+app.UseMinWorkerThreads();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseServedByHeader();
@@ -30,6 +33,7 @@ app.UseServedByHeader();
 app.MapTicketsApi();
 app.MapOrdersApi();
 app.MapStrategiesApi();
+app.MapFaultsApi();
 app.MapDefaultEndpoints();
 
 app.Run();

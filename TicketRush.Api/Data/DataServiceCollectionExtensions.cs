@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TicketRush.Api.Faults;
 
 namespace TicketRush.Api.Data;
 
@@ -25,7 +26,8 @@ public static class DataServiceCollectionExtensions
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             options.UseMySql(connectionString, ServerVersion.Parse(database.ServerVersion), mySql =>
-                mySql.EnableRetryOnFailure(database.MaxRetryCount, database.MaxRetryDelay, errorNumbersToAdd: null));
+                mySql.EnableRetryOnFailure(database.MaxRetryCount, database.MaxRetryDelay, errorNumbersToAdd: null))
+                .AddInterceptors(services.GetRequiredService<OrderWriteFaultInterceptor>());
         });
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("ticketrush-database", tags: ["ready"]);

@@ -81,6 +81,29 @@ public sealed class OrderBook(
         return await SaveOrderAsync(db, NewOrder(command, strategy), cancellationToken);
     }
 
+    /// <summary>
+    /// The conditional decrement — <c>UPDATE … SET remaining = remaining - 1 WHERE id = @id AND remaining &gt; 0</c> —
+    /// then the order, in the caller's transaction. The database decides; no lock is held outside it.
+    /// </summary>
+    public async Task<PurchaseOutcome> DecrementThenSaveAsync(
+        TicketRushDbContext db, PurchaseCommand command, string strategy, CancellationToken cancellationToken)
+    {
+        var decremented = await db.Tickets
+            .Where(t => t.Id == command.TicketId && t.RemainingStock > 0)
+            .ExecuteUpdateAsync(setters => setters
+                .SetProperty(t => t.RemainingStock, t => t.RemainingStock - 1)
+                .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+
+        if (decremented == 0)
+        {
+            return await db.Tickets.AnyAsync(t => t.Id == command.TicketId, cancellationToken)
+                ? PurchaseOutcome.SoldOut
+                : PurchaseOutcome.TicketNotFound;
+        }
+
+        return await SaveOrderAsync(db, NewOrder(command, strategy), cancellationToken);
+    }
+
     /// <summary>Inserts the order; the unique (ticket, user) index turns a second purchase into <see cref="PurchaseOutcome.AlreadyPurchased"/>.</summary>
     public static async Task<PurchaseOutcome> SaveOrderAsync(TicketRushDbContext db, TicketOrder order, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 namespace TicketRush.Tests.Infrastructure;
 
 /// <summary>One purchase request of a rush and how it ended.</summary>
-public sealed record RushAttempt(long UserId, int ServerIndex, int Status, string? Code, string? ServedBy, TimeSpan Elapsed);
+public sealed record RushAttempt(long UserId, int ServerIndex, int Status, string? Code, string? Detail, string? ServedBy, TimeSpan Elapsed);
 
 /// <summary>
 /// Releases many buyers at once, as the study did with a CountDownLatch: every request is prepared, then a
@@ -43,13 +43,11 @@ public static class Rush
         var clock = Stopwatch.StartNew();
         using var response = await servers[serverIndex].PostAsJsonAsync(path, new { userId });
         clock.Stop();
-        string? code = null;
-        if (!response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "application/problem+json")
-        {
-            code = (await response.Content.ReadFromJsonAsync<ProblemDto>())?.Code;
-        }
+        var problem = !response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? await response.Content.ReadFromJsonAsync<ProblemDto>()
+            : null;
 
         var servedBy = response.Headers.TryGetValues("X-Served-By", out var values) ? values.FirstOrDefault() : null;
-        return new RushAttempt(userId, serverIndex, (int)response.StatusCode, code, servedBy, clock.Elapsed);
+        return new RushAttempt(userId, serverIndex, (int)response.StatusCode, problem?.Code, problem?.Detail, servedBy, clock.Elapsed);
     }
 }

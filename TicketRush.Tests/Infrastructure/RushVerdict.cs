@@ -55,6 +55,11 @@ public sealed record RushVerdict(
             .Append(CultureInfo.InvariantCulture, $"sold per server {{{string.Join(", ", SoldByServer.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, ")
             .Append(CultureInfo.InvariantCulture, $"{Elapsed.TotalMilliseconds:F0} ms, ")
             .Append(CultureInfo.InvariantCulture, $"p50/p95/p99 {Percentile(0.50).TotalMilliseconds:F0}/{Percentile(0.95).TotalMilliseconds:F0}/{Percentile(0.99).TotalMilliseconds:F0} ms");
+        foreach (var failure in Attempts.Where(a => a.Status >= 500).GroupBy(a => a.Detail).Take(3))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  {failure.Count()} × {failure.First().Status}: {failure.Key}");
+        }
+
         return text.ToString();
     }
 }

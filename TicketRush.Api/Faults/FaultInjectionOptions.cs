@@ -1,0 +1,9 @@
+namespace TicketRush.Api.Faults;
+
+/// <summary>Fault injection (section <c>Faults</c>): off unless a test or a drill turns it on.</summary>
+public sealed class FaultInjectionOptions
+{
+    public const string SectionName = "Faults";
+
+    public bool Enabled { get; set; }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using TicketRush.Api.Admin;
+
+namespace TicketRush.Api.Faults;
+
+/// <summary>Admin endpoints to arm faults on this server; mapped only when <c>Faults:Enabled</c> is true.</summary>
+public static class FaultsApi
+{
+    public static IEndpointRouteBuilder MapFaultsApi(this IEndpointRouteBuilder app)
+    {
+        if (!app.ServiceProvider.GetRequiredService<IOptions<FaultInjectionOptions>>().Value.Enabled)
+        {
+            return app;
+        }
+
+        var api = app.MapGroup("/api/admin/faults").WithTags("Faults").AddEndpointFilter<AdminKeyFilter>();
+        api.MapPut("/order-write/{userId:long}", FailNextOrderWrite)
+            .WithName(nameof(FailNextOrderWrite))
+            .WithSummary("Make this server's next order write for the user fail, as if MySQL failed it");
+        api.MapDelete("/", ClearFaults)
+            .WithName(nameof(ClearFaults))
+            .WithSummary("Disarm every fault on this server");
+        return app;
+    }
+
+    public static NoContent FailNextOrderWrite(long userId, FaultInjector faults)
+    {
+        faults.FailNextOrderWrite(userId);
+        return TypedResults.NoContent();
+    }
+
+    public static NoContent ClearFaults(FaultInjector faults)
+    {
+        faults.Clear();
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,12 @@
+namespace TicketRush.Api.Faults;
+
+public static class FaultsServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddFaultInjection(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FaultInjectionOptions>().BindConfiguration(FaultInjectionOptions.SectionName);
+        builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddSingleton<OrderWriteFaultInterceptor>();
+        return builder;
+    }
+}

@@ -1,0 +1,105 @@
+using TicketRush.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace TicketRush.Tests.Races;
+
+/// <summary>
+/// The study's test for every strategy, on one server and on two: 1,000 distinct buyers released together
+/// for 100 tickets, split evenly over the servers, against real MariaDB and Redis.
+/// </summary>
+[Collection(TicketRushCollection.Name)]
+public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper output)
+{
+    private const int Stock = 100;
+    private const int Buyers = 1_000;
+
+    private static readonly string[] SafeStrategyNames = ["pessimistic", "optimistic", "redlock", "atomic", "redis-counter"];
+
+    public static readonly TheoryData<string> SafeStrategies = new(SafeStrategyNames);
+    public static readonly TheoryData<string> InProcessLocks = new(["lock", "semaphore"]);
+
+    public static TheoryData<string, int> SafeStrategiesOnOneAndTwoServers()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var strategy in SafeStrategyNames)
+        {
+            data.Add(strategy, 1);
+            data.Add(strategy, 2);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SafeStrategiesOnOneAndTwoServers))]
+    public async Task Safe_strategy_sells_exactly_the_stock_no_more_no_less(string strategy, int servers)
+    {
+        var verdict = await RushAsync(strategy, servers, Rush.DistinctBuyers(Buyers));
+
+        AssertExactSellOut(verdict);
+    }
+
+    [Theory]
+    [MemberData(nameof(InProcessLocks))]
+    public async Task In_process_lock_is_exact_on_one_server(string strategy)
+    {
+        var verdict = await RushAsync(strategy, 1, Rush.DistinctBuyers(Buyers));
+
+        AssertExactSellOut(verdict);
+    }
+
+    [Theory]
+    [MemberData(nameof(InProcessLocks))]
+    public async Task In_process_lock_oversells_on_two_servers(string strategy)
+    {
+        var verdict = await RushAsync(strategy, 2, Rush.DistinctBuyers(Buyers));
+
+        Assert.True(verdict.Sold > Stock, $"Expected two servers to oversell through an in-process lock: {verdict}");
+        Assert.Equal(0, verdict.DuplicateBuyers);
+        Assert.Equal(0, verdict.ServerErrors);
+    }
+
+    [Fact]
+    public async Task No_control_races_even_on_one_server()
+    {
+        var verdict = await RushAsync("none", 1, Rush.DistinctBuyers(Buyers));
+
+        Assert.True(verdict.Sold > Stock || verdict.Sold + verdict.Remaining != Stock,
+            $"Expected the Level 0 race to show on one server: {verdict}");
+    }
+
+    [Theory]
+    [MemberData(nameof(SafeStrategies))]
+    public async Task Safe_strategy_sells_once_to_each_repeat_buyer(string strategy)
+    {
+        const int users = 20;
+        const int attempts = 20;
+
+        var verdict = await RushAsync(strategy, 2, Rush.RepeatBuyers(users, attempts));
+
+        Assert.Equal(users, verdict.Sold);
+        Assert.Equal(users, verdict.Created);
+        Assert.Equal(Stock - users, verdict.Remaining);
+        Assert.Equal(users * (attempts - 1), verdict.Count(409, "already-purchased"));
+        Assert.Equal(0, verdict.DuplicateBuyers);
+        Assert.Equal(0, verdict.ServerErrors);
+    }
+
+    private async Task<RushVerdict> RushAsync(string strategy, int servers, IReadOnlyList<long> buyers)
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock);
+        var verdict = await Rush.RunAsync([.. app.Servers.Take(servers)], ticket, strategy, buyers);
+        output.WriteLine(verdict.ToString());
+        return verdict;
+    }
+
+    private static void AssertExactSellOut(RushVerdict verdict)
+    {
+        Assert.True(verdict.Sold == Stock, $"sold == stock: {verdict}");
+        Assert.True(verdict.Remaining == 0, $"remaining == 0: {verdict}");
+        Assert.True(verdict.Created == Stock, $"{Stock} × 201: {verdict}");
+        Assert.True(verdict.Count(409, "sold-out") == Buyers - Stock, $"{Buyers - Stock} × 409 sold-out: {verdict}");
+        Assert.True(verdict.ServerErrors == 0, $"no 5xx: {verdict}");
+        Assert.True(verdict.DuplicateBuyers == 0, $"no user twice: {verdict}");
+    }
+}

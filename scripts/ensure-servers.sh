@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Makes sure TicketRush can run its databases: MariaDB (or MySQL) and Redis binaries, or a container runtime.
+# When neither is present it installs Debian's mariadb-server and redis-server (sudo when not root),
+# without starting their system services: the AppHost runs its own loopback-only instances.
+set -euo pipefail
+
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/local/sbin/$1" ]; }
+
+if { have mariadbd || have mysqld; } && have redis-server; then
+  exit 0
+fi
+
+for runtime in docker podman; do
+  if have "$runtime" && "$runtime" info >/dev/null 2>&1; then
+    echo "No local MariaDB/Redis binaries; using the $runtime container runtime." >&2
+    exit 0
+  fi
+done
+
+if ! have apt-get; then
+  echo "TicketRush needs MariaDB (or MySQL) and Redis server binaries, or Docker/Podman. Install them and run again." >&2
+  exit 1
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+
+echo "Installing mariadb-server and redis-server (their system services are not started)..." >&2
+policy=/usr/sbin/policy-rc.d
+created_policy=""
+if [ ! -e "$policy" ]; then
+  # invoke-rc.d asks this script whether to start a service; 101 means "no".
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+  $sudo chmod +x "$policy"
+  created_policy="yes"
+fi
+cleanup() { if [ -n "$created_policy" ]; then $sudo rm -f "$policy"; fi; }
+trap cleanup EXIT
+
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mariadb-server redis-server >/dev/null
+echo "Installed: $(/usr/sbin/mariadbd --version 2>/dev/null || true)" >&2
