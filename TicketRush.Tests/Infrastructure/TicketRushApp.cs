@@ -62,6 +62,39 @@ public sealed class TicketRushApp : IAsyncLifetime
         })];
     }
 
+    /// <summary>Makes the next order write for <paramref name="userId"/> fail on every server, as if MySQL failed it.</summary>
+    public async Task ArmOrderWriteFaultAsync(long userId)
+    {
+        foreach (var server in Servers)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/faults/order-write/{userId}");
+            request.Headers.Add("X-Admin-Key", AdminKey);
+            using var response = await server.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+    }
+
+    /// <summary>Stops a resource (e.g. Redis) through the AppHost, runs <paramref name="whileDown"/>, then starts it again and waits until it is healthy.</summary>
+    public async Task WhileStoppedAsync(string resource, Func<Task> whileDown)
+    {
+        var app = _app ?? throw new InvalidOperationException("The system is not running.");
+        using var cancellation = new CancellationTokenSource(StartTimeout);
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        var stopped = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellation.Token);
+        Assert.True(stopped.Success, stopped.Message);
+        await app.ResourceNotifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished], cancellation.Token);
+        try
+        {
+            await whileDown();
+        }
+        finally
+        {
+            var started = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellation.Token);
+            Assert.True(started.Success, started.Message);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+        }
+    }
+
     /// <summary>Settings passed to both servers through the AppHost's <c>Api</c> section.</summary>
     private static readonly Dictionary<string, string> ApiSettings = new()
     {

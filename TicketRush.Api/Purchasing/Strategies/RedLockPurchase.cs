@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RedLockNet;
+using StackExchange.Redis;
 using TicketRush.Api.Telemetry;
 
 namespace TicketRush.Api.Purchasing.Strategies;
@@ -11,6 +12,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// </summary>
 public sealed class RedLockPurchase(
     IDistributedLockFactory locks,
+    IConnectionMultiplexer redis,
     OrderBook orders,
     PurchaseTelemetry telemetry,
     IOptions<RedLockOptions> options,
@@ -23,6 +25,12 @@ public sealed class RedLockPurchase(
 
     public async Task<PurchaseOutcome> PurchaseAsync(PurchaseCommand command, CancellationToken cancellationToken)
     {
+        // RedLock.net treats an unreachable Redis as a busy lock and would keep the buyer waiting the full wait time.
+        if (!redis.IsConnected)
+        {
+            return PurchaseOutcome.Unavailable("Redis is unreachable");
+        }
+
         var settings = options.Value;
         var waitStarted = time.GetTimestamp();
         await using var redLock = await locks.CreateLockAsync(

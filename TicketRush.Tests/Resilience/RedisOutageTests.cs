@@ -1,0 +1,46 @@
+using System.Net;
+using TicketRush.Tests.Infrastructure;
+
+namespace TicketRush.Tests.Resilience;
+
+/// <summary>Redis goes down: the strategies that need it answer 503 with Retry-After and sell nothing; when it is back they sell again.</summary>
+[Collection(TicketRushCollection.Name)]
+public sealed class RedisOutageTests(TicketRushApp app)
+{
+    [Fact]
+    public async Task Without_Redis_the_Redis_strategies_answer_503_and_sell_nothing_then_recover()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5);
+        (await app.Servers[0].PurchaseAsync(ticket.Id, 1, "redis-counter")).Dispose();
+
+        await app.WhileStoppedAsync("redis", async () =>
+        {
+            foreach (var strategy in new[] { "redlock", "redis-counter" })
+            {
+                using var response = await app.Servers[1].PurchaseAsync(ticket.Id, 2, strategy);
+
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.NotNull(response.Headers.RetryAfter);
+                Assert.Equal("dependency-unavailable", (await response.ReadProblemAsync()).Code);
+            }
+
+            var during = await app.Servers[0].GetTicketAsync(ticket.Id);
+            Assert.Equal((4, 1), (during.RemainingStock, during.OrderCount));
+        });
+
+        // Redis came back empty: the counter is re-seeded from MySQL, which remembers user 1's purchase.
+        using (var again = await app.Servers[0].PurchaseAsync(ticket.Id, 1, "redis-counter"))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        foreach (var (user, strategy) in new[] { (2L, "redis-counter"), (3L, "redlock") })
+        {
+            using var response = await app.Servers[1].PurchaseAsync(ticket.Id, user, strategy);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var after = await app.Servers[0].GetTicketAsync(ticket.Id);
+        Assert.Equal((2, 3), (after.RemainingStock, after.OrderCount));
+    }
+}
