@@ -1,4 +1,4 @@
-using TicketRush.Api.Admin;
+using Scalar.AspNetCore;
 using TicketRush.Api.Data;
 using TicketRush.Api.Faults;
 using TicketRush.Api.Orders;
@@ -16,6 +16,7 @@ builder.AddPurchasing();
 builder.AddTickets();
 builder.AddFaultInjection();
 builder.Services.AddTicketRushProblemDetails();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -35,6 +36,12 @@ app.MapOrdersApi();
 app.MapStrategiesApi();
 app.MapFaultsApi();
 app.MapDefaultEndpoints();
+
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
 
 app.Run();
 

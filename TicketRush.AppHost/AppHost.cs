@@ -17,15 +17,14 @@ var migrate = builder.AddProject<Projects.TicketRush_Api>("migrate")
     .WithReference(database).WaitFor(database)
     .WithReference(redis);
 
-foreach (var name in new[] { "api-1", "api-2" })
-{
-    builder.AddApiServer(name)
-        .WithEnvironment("Database__ServerVersion", mysql.Resource.ServerVersion)
-        .WithEnvironment("Admin__Key", adminKey)
-        .WithReference(database).WaitFor(database)
-        .WithReference(redis).WaitFor(redis)
-        .WaitForCompletion(migrate)
-        .WithHttpHealthCheck("/health");
-}
+var servers = new[] { "api-1", "api-2" }.Select(name => builder.AddApiServer(name)
+    .WithEnvironment("Database__ServerVersion", mysql.Resource.ServerVersion)
+    .WithEnvironment("Admin__Key", adminKey)
+    .WithReference(database).WaitFor(database)
+    .WithReference(redis).WaitFor(redis)
+    .WaitForCompletion(migrate)
+    .WithHttpHealthCheck("/health")).ToList();
+
+servers[0].WithRushCommands(servers, adminKey);
 
 builder.Build().Run();

@@ -29,6 +29,7 @@ public sealed class TicketRushApp : IAsyncLifetime
         using var cancellation = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TicketRush_AppHost>(
             [
+                "--environment=Development",
                 $"--Hosting:DataDirectory={_dataDirectory}",
                 $"--Parameters:admin-key={AdminKey}",
                 .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort()}"),
@@ -55,11 +56,7 @@ public sealed class TicketRushApp : IAsyncLifetime
             throw new TimeoutException($"TicketRush did not become healthy within {StartTimeout}. Last states: {await states}", exception);
         }
 
-        Servers = [.. ServerNames.Select(name => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            BaseAddress = _app.GetEndpoint(name, "http"),
-            Timeout = TimeSpan.FromSeconds(100),
-        })];
+        Servers = [.. ServerNames.Select(name => RushRunner.CreateClient(_app.GetEndpoint(name, "http")))];
     }
 
     /// <summary>Makes the next order write for <paramref name="userId"/> fail on every server, as if MySQL failed it.</summary>
@@ -74,10 +71,23 @@ public sealed class TicketRushApp : IAsyncLifetime
         }
     }
 
+    /// <summary>The dashboard commands of a resource, by name.</summary>
+    public IReadOnlyList<string> CommandNames(string resource) =>
+        [.. Running.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Single(r => r.Name == resource)
+            .Annotations.OfType<ResourceCommandAnnotation>()
+            .Select(command => command.Name)];
+
+    /// <summary>Runs a dashboard command, as a click in the dashboard would.</summary>
+    public Task<ExecuteCommandResult> ExecuteCommandAsync(string resource, string command, CancellationToken cancellationToken) =>
+        Running.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, cancellationToken);
+
+    private DistributedApplication Running => _app ?? throw new InvalidOperationException("The system is not running.");
+
     /// <summary>Stops a resource (e.g. Redis) through the AppHost, runs <paramref name="whileDown"/>, then starts it again and waits until it is healthy.</summary>
     public async Task WhileStoppedAsync(string resource, Func<Task> whileDown)
     {
-        var app = _app ?? throw new InvalidOperationException("The system is not running.");
+        var app = Running;
         using var cancellation = new CancellationTokenSource(StartTimeout);
         var commands = app.Services.GetRequiredService<ResourceCommandService>();
         var stopped = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, cancellation.Token);

@@ -15,7 +15,7 @@ public sealed class LevelZeroRaceTests(TicketRushApp app, ITestOutputHelper outp
     {
         var ticket = await app.Servers[0].CreateTicketAsync(Stock);
 
-        var verdict = await Rush.RunAsync(app.Servers, ticket, "none", Rush.DistinctBuyers(Buyers));
+        var verdict = await RushRunner.RunAsync(app.Servers, ticket, "none", RushRunner.DistinctBuyers(Buyers));
         output.WriteLine(verdict.ToString());
 
         Assert.True(verdict.Sold > Stock || verdict.Sold + verdict.Remaining != Stock,
@@ -33,7 +33,7 @@ public sealed class LevelZeroRaceTests(TicketRushApp app, ITestOutputHelper outp
         const int attempts = 20;
         var ticket = await app.Servers[0].CreateTicketAsync(Stock);
 
-        var verdict = await Rush.RunAsync(app.Servers, ticket, "none", Rush.RepeatBuyers(users, attempts));
+        var verdict = await RushRunner.RunAsync(app.Servers, ticket, "none", RushRunner.RepeatBuyers(users, attempts));
         output.WriteLine(verdict.ToString());
 
         Assert.Equal(users, verdict.Sold);

@@ -34,7 +34,7 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
     [MemberData(nameof(SafeStrategiesOnOneAndTwoServers))]
     public async Task Safe_strategy_sells_exactly_the_stock_no_more_no_less(string strategy, int servers)
     {
-        var verdict = await RushAsync(strategy, servers, Rush.DistinctBuyers(Buyers));
+        var verdict = await RushAsync(strategy, servers, RushRunner.DistinctBuyers(Buyers));
 
         AssertExactSellOut(verdict);
     }
@@ -43,7 +43,7 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
     [MemberData(nameof(InProcessLocks))]
     public async Task In_process_lock_is_exact_on_one_server(string strategy)
     {
-        var verdict = await RushAsync(strategy, 1, Rush.DistinctBuyers(Buyers));
+        var verdict = await RushAsync(strategy, 1, RushRunner.DistinctBuyers(Buyers));
 
         AssertExactSellOut(verdict);
     }
@@ -52,7 +52,7 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
     [MemberData(nameof(InProcessLocks))]
     public async Task In_process_lock_oversells_on_two_servers(string strategy)
     {
-        var verdict = await RushAsync(strategy, 2, Rush.DistinctBuyers(Buyers));
+        var verdict = await RushAsync(strategy, 2, RushRunner.DistinctBuyers(Buyers));
 
         Assert.True(verdict.Sold > Stock, $"Expected two servers to oversell through an in-process lock: {verdict}");
         Assert.Equal(0, verdict.DuplicateBuyers);
@@ -62,7 +62,7 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
     [Fact]
     public async Task No_control_races_even_on_one_server()
     {
-        var verdict = await RushAsync("none", 1, Rush.DistinctBuyers(Buyers));
+        var verdict = await RushAsync("none", 1, RushRunner.DistinctBuyers(Buyers));
 
         Assert.True(verdict.Sold > Stock || verdict.Sold + verdict.Remaining != Stock,
             $"Expected the Level 0 race to show on one server: {verdict}");
@@ -75,7 +75,7 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
         const int users = 20;
         const int attempts = 20;
 
-        var verdict = await RushAsync(strategy, 2, Rush.RepeatBuyers(users, attempts));
+        var verdict = await RushAsync(strategy, 2, RushRunner.RepeatBuyers(users, attempts));
 
         Assert.Equal(users, verdict.Sold);
         Assert.Equal(users, verdict.Created);
@@ -88,7 +88,7 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
     private async Task<RushVerdict> RushAsync(string strategy, int servers, IReadOnlyList<long> buyers)
     {
         var ticket = await app.Servers[0].CreateTicketAsync(Stock);
-        var verdict = await Rush.RunAsync([.. app.Servers.Take(servers)], ticket, strategy, buyers);
+        var verdict = await RushRunner.RunAsync([.. app.Servers.Take(servers)], ticket, strategy, buyers);
         output.WriteLine(verdict.ToString());
         return verdict;
     }

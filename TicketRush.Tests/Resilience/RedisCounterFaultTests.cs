@@ -26,7 +26,7 @@ public sealed class RedisCounterFaultTests(TicketRushApp app, ITestOutputHelper 
         var afterFailure = await app.Servers[0].GetTicketAsync(ticket.Id);
         Assert.Equal((Stock, 0), (afterFailure.RemainingStock, afterFailure.OrderCount));
 
-        var verdict = await Rush.RunAsync(app.Servers, ticket, "redis-counter", Rush.DistinctBuyers(50));
+        var verdict = await RushRunner.RunAsync(app.Servers, ticket, "redis-counter", RushRunner.DistinctBuyers(50));
         output.WriteLine(verdict.ToString());
 
         Assert.Equal(Stock, verdict.Sold);

@@ -1,4 +1,4 @@
-namespace TicketRush.Tests.Infrastructure;
+namespace TicketRush.Rush;
 
 public sealed record TicketDto(long Id, string Name, int TotalStock, int RemainingStock, int OrderCount);
 

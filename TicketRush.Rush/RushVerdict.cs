@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TicketRush.Tests.Infrastructure;
+namespace TicketRush.Rush;
 
 /// <summary>What a rush did to the ticket: the numbers the study printed, and the invariants a safe strategy keeps.</summary>
 public sealed record RushVerdict(
@@ -19,8 +19,20 @@ public sealed record RushVerdict(
 
     public int Oversold => Math.Max(0, Sold - Stock);
 
-    /// <summary>Stock neither sold nor left: decrements lost to a race (negative when stock was decremented twice).</summary>
-    public int LostUpdates => Stock - Sold - Remaining;
+    /// <summary>Stock left unsold although more buyers than stock came: a lock or retry gave up too early.</summary>
+    public int Undersold => Attempts.Select(a => a.UserId).Distinct().Count() >= Stock ? Math.Max(0, Stock - Sold) : 0;
+
+    /// <summary>Responses per second over the whole rush.</summary>
+    public double Throughput => Elapsed > TimeSpan.Zero ? Attempts.Count / Elapsed.TotalSeconds : 0;
+
+    /// <summary>True when nothing was oversold, undersold or sold twice, and no request failed with a 5xx.</summary>
+    public bool IsExact => Oversold == 0 && Undersold == 0 && DuplicateBuyers == 0 && ServerErrors == 0 && LostUpdates == 0;
+
+    /// <summary>
+    /// Decrements lost to a race: orders plus remaining stock minus the stock put on sale. Zero when every sale
+    /// took one ticket; negative would mean stock vanished without an order.
+    /// </summary>
+    public int LostUpdates => Sold + Remaining - Stock;
 
     public int Created => Count(201);
 
@@ -34,7 +46,8 @@ public sealed record RushVerdict(
         return sorted.Count == 0 ? TimeSpan.Zero : sorted[(int)Math.Ceiling(fraction * sorted.Count) - 1];
     }
 
-    public int ServerErrors => Attempts.Count(a => a.Status >= 500);
+    /// <summary>Requests answered with a 5xx or not answered at all.</summary>
+    public int ServerErrors => Attempts.Count(a => a.Status >= 500 || a.Status == RushAttempt.TransportFailure);
 
     public int DuplicateBuyers => Orders.GroupBy(o => o.UserId).Count(g => g.Count() > 1);
 
@@ -50,12 +63,12 @@ public sealed record RushVerdict(
     {
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"[{Strategy} on {ServerCount} server(s)] {Attempts.Count} buyers, stock {Stock}: ")
-            .Append(CultureInfo.InvariantCulture, $"sold {Sold}, remaining {Remaining}, oversold {Oversold}, lost updates {LostUpdates}, ")
+            .Append(CultureInfo.InvariantCulture, $"sold {Sold}, remaining {Remaining}, oversold {Oversold}, undersold {Undersold}, lost updates {LostUpdates}, duplicate buyers {DuplicateBuyers}, ")
             .Append(CultureInfo.InvariantCulture, $"responses {{{string.Join(", ", StatusCounts.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, ")
             .Append(CultureInfo.InvariantCulture, $"sold per server {{{string.Join(", ", SoldByServer.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, ")
-            .Append(CultureInfo.InvariantCulture, $"{Elapsed.TotalMilliseconds:F0} ms, ")
+            .Append(CultureInfo.InvariantCulture, $"{Elapsed.TotalMilliseconds:F0} ms, {Throughput:F0} req/s, ")
             .Append(CultureInfo.InvariantCulture, $"p50/p95/p99 {Percentile(0.50).TotalMilliseconds:F0}/{Percentile(0.95).TotalMilliseconds:F0}/{Percentile(0.99).TotalMilliseconds:F0} ms");
-        foreach (var failure in Attempts.Where(a => a.Status >= 500).GroupBy(a => a.Detail).Take(3))
+        foreach (var failure in Attempts.Where(a => a.Status >= 500 || a.Status == RushAttempt.TransportFailure).GroupBy(a => a.Detail).Take(3))
         {
             text.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  {failure.Count()} × {failure.First().Status}: {failure.Key}");
         }

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using TicketRush.Rush;
+
+namespace TicketRush.AppHost;
+
+/// <summary>
+/// Dashboard commands that run a rush against both API servers and show the verdict:
+/// "Rush: &lt;strategy&gt;" for each strategy and "Rush: all".
+/// </summary>
+internal static class RushCommandExtensions
+{
+    /// <summary>The strategies the API registers; a test checks this list against <c>GET /api/strategies</c>.</summary>
+    public static readonly string[] Strategies = ["none", "lock", "semaphore", "pessimistic", "optimistic", "redlock", "atomic", "redis-counter"];
+
+    public static IResourceBuilder<ProjectResource> WithRushCommands(
+        this IResourceBuilder<ProjectResource> resource,
+        IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
+        IResourceBuilder<ParameterResource> adminKey)
+    {
+        var stock = resource.ApplicationBuilder.Configuration.GetValue("Rush:Stock", 100);
+        var buyers = resource.ApplicationBuilder.Configuration.GetValue("Rush:Buyers", 1_000);
+        var options = new CommandOptions
+        {
+            Description = $"{buyers} buyers released together for {stock} tickets, half to each server",
+            IconName = "Flash",
+            UpdateState = context => context.ResourceSnapshot.HealthStatus == HealthStatus.Healthy
+                ? ResourceCommandState.Enabled
+                : ResourceCommandState.Disabled,
+        };
+
+        foreach (var strategy in Strategies)
+        {
+            resource.WithCommand($"rush-{strategy}", $"Rush: {strategy}",
+                context => RunAsync(context, servers, adminKey, [strategy], stock, buyers), options);
+        }
+
+        return resource.WithCommand("rush-all", "Rush: all",
+            context => RunAsync(context, servers, adminKey, Strategies, stock, buyers), options);
+    }
+
+    private static async Task<ExecuteCommandResult> RunAsync(
+        ExecuteCommandContext context,
+        IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
+        IResourceBuilder<ParameterResource> adminKey,
+        IReadOnlyList<string> strategies,
+        int stock,
+        int buyers)
+    {
+        var clients = servers.Select(server => RushRunner.CreateClient(new Uri(server.GetEndpoint("http").Url))).ToList();
+        try
+        {
+            var key = await adminKey.Resource.GetValueAsync(context.CancellationToken) ?? "";
+            var verdicts = new List<RushVerdict>();
+            foreach (var strategy in strategies)
+            {
+                var verdict = await RushRunner.RunAsync(clients, key, strategy, stock, RushRunner.DistinctBuyers(buyers), context.CancellationToken);
+                context.Logger.LogInformation("Rush verdict: {Verdict}", verdict);
+                verdicts.Add(verdict);
+            }
+
+            return CommandResults.Success(
+                $"Rush of {string.Join(", ", strategies)} finished",
+                RushTable.ToMarkdown(verdicts),
+                CommandResultFormat.Markdown);
+        }
+        catch (HttpRequestException exception)
+        {
+            return CommandResults.Failure($"The rush could not run: {exception.Message}");
+        }
+        finally
+        {
+            clients.ForEach(client => client.Dispose());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace TicketRush.Rush;
+
+/// <summary>
+/// Releases many buyers at once, as the study did with a CountDownLatch: every request is prepared, then a
+/// gate opens and all of them go. Request <c>i</c> goes to server <c>i % servers</c>, so the split is exact.
+/// </summary>
+public static class RushRunner
+{
+    /// <summary>Creates a ticket of <paramref name="stock"/> on the first server, then rushes it.</summary>
+    public static async Task<RushVerdict> RunAsync(
+        IReadOnlyList<HttpClient> servers, string adminKey, string strategy, int stock, IReadOnlyList<long> userIds,
+        CancellationToken cancellationToken = default)
+    {
+        var ticket = await servers[0].CreateTicketAsync(adminKey, stock, $"rush {strategy}", cancellationToken);
+        return await RunAsync(servers, ticket, strategy, userIds, cancellationToken);
+    }
+
+    public static async Task<RushVerdict> RunAsync(
+        IReadOnlyList<HttpClient> servers, TicketDto ticket, string strategy, IReadOnlyList<long> userIds,
+        CancellationToken cancellationToken = default)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var path = TicketRushClient.PurchasePath(ticket.Id, strategy);
+        var attempts = userIds
+            .Select((userId, index) => AttemptAsync(servers[index % servers.Count], index % servers.Count, path, userId, gate.Task, cancellationToken))
+            .ToList();
+
+        var clock = Stopwatch.StartNew();
+        gate.SetResult();
+        var results = await Task.WhenAll(attempts);
+        clock.Stop();
+
+        var after = await servers[0].GetTicketAsync(ticket.Id, cancellationToken);
+        var orders = await servers[0].GetAllOrdersAsync(ticket.Id, cancellationToken);
+        return new RushVerdict(strategy, servers.Count, ticket.TotalStock, after, orders, results, clock.Elapsed);
+    }
+
+    /// <summary>Distinct buyers 1..<paramref name="buyers"/>.</summary>
+    public static IReadOnlyList<long> DistinctBuyers(int buyers) => [.. Enumerable.Range(1, buyers).Select(i => (long)i)];
+
+    /// <summary><paramref name="users"/> buyers who each try <paramref name="attempts"/> times, interleaved.</summary>
+    public static IReadOnlyList<long> RepeatBuyers(int users, int attempts) =>
+        [.. Enumerable.Range(0, users * attempts).Select(i => (long)(i % users) + 1)];
+
+    /// <summary>A client for one server, sized for a rush: no connection cap, a generous timeout.</summary>
+    public static HttpClient CreateClient(Uri baseAddress) =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = baseAddress,
+            // Longer than any strategy's own give-up time (the optimistic deadline is 120 s), so the server decides.
+            Timeout = TimeSpan.FromSeconds(180),
+        };
+
+    private static async Task<RushAttempt> AttemptAsync(
+        HttpClient server, int serverIndex, string path, long userId, Task gate, CancellationToken cancellationToken)
+    {
+        await gate;
+        var clock = Stopwatch.StartNew();
+        HttpResponseMessage response;
+        try
+        {
+            response = await server.PostAsJsonAsync(path, new { userId }, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new RushAttempt(userId, serverIndex, RushAttempt.TransportFailure, "transport-error", exception.GetBaseException().Message, null, clock.Elapsed);
+        }
+
+        using var _ = response;
+        clock.Stop();
+        var problem = response.IsSuccessStatusCode ? null : await response.ReadProblemOrNullAsync(cancellationToken);
+        var servedBy = response.Headers.TryGetValues(TicketRushClient.ServedByHeader, out var values) ? values.FirstOrDefault() : null;
+        return new RushAttempt(userId, serverIndex, (int)response.StatusCode, problem?.Code, problem?.Detail, servedBy, clock.Elapsed);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+
+namespace TicketRush.Rush;
+
+/// <summary>Verdicts as a Markdown table: readable in a terminal and rendered by the Aspire dashboard.</summary>
+public static class RushTable
+{
+    private static readonly string[] Headers =
+        ["strategy", "servers", "sold / stock", "remaining", "oversold", "undersold", "lost updates", "duplicates", "5xx", "sold per server", "elapsed", "req/s", "p50 / p95 / p99"];
+
+    public static string ToMarkdown(IEnumerable<RushVerdict> verdicts)
+    {
+        var text = new StringBuilder()
+            .AppendLine($"| {string.Join(" | ", Headers)} |")
+            .AppendLine($"|{string.Concat(Enumerable.Repeat("---|", Headers.Length))}");
+        foreach (var v in verdicts)
+        {
+            string[] cells =
+            [
+                v.Strategy,
+                Invariant($"{v.ServerCount}"),
+                Invariant($"{v.Sold} / {v.Stock}"),
+                Invariant($"{v.Remaining}"),
+                Invariant($"{v.Oversold}"),
+                Invariant($"{v.Undersold}"),
+                Invariant($"{v.LostUpdates}"),
+                Invariant($"{v.DuplicateBuyers}"),
+                Invariant($"{v.ServerErrors}"),
+                string.Join(", ", v.SoldByServer.Select(kv => Invariant($"{kv.Key}: {kv.Value}"))),
+                Invariant($"{v.Elapsed.TotalSeconds:F2} s"),
+                Invariant($"{v.Throughput:F0}"),
+                Invariant($"{v.Percentile(0.50).TotalMilliseconds:F0} / {v.Percentile(0.95).TotalMilliseconds:F0} / {v.Percentile(0.99).TotalMilliseconds:F0} ms"),
+            ];
+            text.AppendLine($"| {string.Join(" | ", cells)} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+
+namespace TicketRush.Rush;
+
+/// <summary>The TicketRush API calls a rush needs besides purchases.</summary>
+public static class TicketRushClient
+{
+    public const string AdminKeyHeader = "X-Admin-Key";
+    public const string ServedByHeader = "X-Served-By";
+
+    public static async Task<TicketDto> CreateTicketAsync(this HttpClient server, string adminKey, int stock, string? name = null, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
+        {
+            Content = JsonContent.Create(new { name = name ?? $"rush-{Guid.NewGuid():N}", stock }),
+        };
+        request.Headers.Add(AdminKeyHeader, adminKey);
+        using var response = await server.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TicketDto>(cancellationToken))!;
+    }
+
+    public static async Task<TicketDto> GetTicketAsync(this HttpClient server, long ticketId, CancellationToken cancellationToken = default) =>
+        (await server.GetFromJsonAsync<TicketDto>($"/api/tickets/{ticketId}", cancellationToken))!;
+
+    public static async Task<List<StrategyDto>> GetStrategiesAsync(this HttpClient server, CancellationToken cancellationToken = default) =>
+        (await server.GetFromJsonAsync<List<StrategyDto>>("/api/strategies", cancellationToken))!;
+
+    public static async Task<List<OrderDto>> GetAllOrdersAsync(this HttpClient server, long ticketId, CancellationToken cancellationToken = default)
+    {
+        var orders = new List<OrderDto>();
+        for (var page = 1; ; page++)
+        {
+            var batch = (await server.GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticketId}/orders?page={page}&pageSize=500", cancellationToken))!;
+            orders.AddRange(batch.Items);
+            if (orders.Count >= batch.TotalCount || batch.Items.Count == 0)
+            {
+                return orders;
+            }
+        }
+    }
+
+    public static Task<HttpResponseMessage> PurchaseAsync(this HttpClient server, long ticketId, long userId, string? strategy = null, CancellationToken cancellationToken = default) =>
+        server.PostAsJsonAsync(PurchasePath(ticketId, strategy), new { userId }, cancellationToken);
+
+    public static string PurchasePath(long ticketId, string? strategy) =>
+        strategy is null ? $"/api/tickets/{ticketId}/orders" : $"/api/tickets/{ticketId}/orders?strategy={Uri.EscapeDataString(strategy)}";
+
+    /// <summary>The ProblemDetails of an error response, or null when the body is not one.</summary>
+    public static async Task<ProblemDto?> ReadProblemOrNullAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default) =>
+        response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? await response.Content.ReadFromJsonAsync<ProblemDto>(cancellationToken)
+            : null;
+}
