@@ -8,7 +8,7 @@ namespace TicketRush.RushCli;
 /// <summary>A self-contained HTML report (inline SVG, no scripts): sold vs stock, latency distribution, per-server split.</summary>
 internal static class RushHtmlReport
 {
-    private const int ChartWidth = 640;
+    private const int ChartWidth = 960;
     private const int LabelWidth = 220;
     private const int RowHeight = 26;
     private const int HistogramBins = 40;
@@ -80,11 +80,13 @@ internal static class RushHtmlReport
 
     private static void AppendLatencyCharts(StringBuilder html, IReadOnlyList<RushVerdict> verdicts)
     {
-        var maxMs = Math.Max(1, verdicts.SelectMany(v => v.Attempts).Max(a => a.Elapsed.TotalMilliseconds));
-        const int height = 70;
-        var plotWidth = ChartWidth - LabelWidth;
+        const int height = 60;
+        const int legendWidth = 260;
+        var plotWidth = ChartWidth - LabelWidth - legendWidth;
         foreach (var v in verdicts)
         {
+            // Each rush on its own axis: their durations differ by two orders of magnitude.
+            var maxMs = Math.Max(1, v.Attempts.Max(a => a.Elapsed.TotalMilliseconds));
             var bins = new int[HistogramBins];
             foreach (var attempt in v.Attempts)
             {
@@ -93,23 +95,24 @@ internal static class RushHtmlReport
 
             var tallest = Math.Max(1, bins.Max());
             var binWidth = (double)plotWidth / HistogramBins;
-            html.Append(CultureInfo.InvariantCulture, $"""<svg width="{ChartWidth}" height="{height + 18}" role="img" aria-label="latency of {Encode(Label(v))}"><text x="0" y="{height / 2}">{Encode(Label(v))}</text>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<svg width="{ChartWidth}" height="{height + 16}" role="img" aria-label="latency of {Encode(Label(v))}"><text x="0" y="{height / 2}">{Encode(Label(v))}</text>""");
             for (var b = 0; b < HistogramBins; b++)
             {
                 var barHeight = (double)bins[b] / tallest * (height - 4);
-                html.Append(CultureInfo.InvariantCulture, $"""<rect x="{LabelWidth + b * binWidth:F1}" y="{height - barHeight:F1}" width="{binWidth - 1:F1}" height="{barHeight:F1}" fill="#2f6fde"/>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<rect x="{LabelWidth + b * binWidth:F1}" y="{height - barHeight:F1}" width="{binWidth - 1:F1}" height="{barHeight:F1}" fill="#2f6fde"><title>{bins[b]} requests</title></rect>""");
             }
 
-            foreach (var (fraction, name) in new[] { (0.50, "p50"), (0.95, "p95"), (0.99, "p99") })
+            foreach (var fraction in new[] { 0.50, 0.95, 0.99 })
             {
                 var x = LabelWidth + v.Percentile(fraction).TotalMilliseconds / maxMs * plotWidth;
-                html.Append(CultureInfo.InvariantCulture, $"""<line x1="{x:F1}" x2="{x:F1}" y1="0" y2="{height}" stroke="#c0392b"/><text x="{x + 2:F1}" y="{height + 14}" fill="#c0392b">{name} {Ms(v.Percentile(fraction))}</text>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<line x1="{x:F1}" x2="{x:F1}" y1="0" y2="{height}" stroke="#c0392b"/>""");
             }
 
-            html.Append("</svg><br>");
+            html.Append(CultureInfo.InvariantCulture, $"""
+                <text x="{LabelWidth}" y="{height + 13}" fill="#555">0</text><text x="{LabelWidth + plotWidth - 60}" y="{height + 13}" fill="#555">{maxMs:F0} ms</text>
+                <text x="{LabelWidth + plotWidth + 12}" y="{height / 2}" fill="#c0392b">p50 {Ms(v.Percentile(0.50))} · p95 {Ms(v.Percentile(0.95))} · p99 {Ms(v.Percentile(0.99))}</text></svg><br>
+                """);
         }
-
-        html.Append(CultureInfo.InvariantCulture, $"<p>Horizontal axis: 0 to {maxMs:F0} ms, the slowest request of the report.</p>");
     }
 
     private static void AppendServerSplit(StringBuilder html, IReadOnlyList<RushVerdict> verdicts)
