@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MySqlConnector;
 using TicketRush.Api.Data;
 using TicketRush.Api.Servers;
+using TicketRush.Api.Telemetry;
 
 namespace TicketRush.Api.Purchasing;
 
@@ -25,6 +26,7 @@ public enum StockAccess
 public sealed class OrderBook(
     IDbContextFactory<TicketRushDbContext> contexts,
     RaceWindow raceWindow,
+    PurchaseTelemetry telemetry,
     IOptions<ServerOptions> server,
     TimeProvider time)
 {
@@ -77,6 +79,8 @@ public sealed class OrderBook(
         {
             return PurchaseOutcome.Unavailable("stock changed under the lock: the lock was lost");
         }
+
+        telemetry.RecordRemaining(ticket.Id, ticket.RemainingStock - 1);
 
         return await SaveOrderAsync(db, NewOrder(command, strategy), cancellationToken);
     }

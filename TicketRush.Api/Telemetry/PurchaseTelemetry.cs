@@ -21,6 +21,7 @@ public sealed class PurchaseTelemetry
     private readonly Histogram<double> _duration;
     private readonly Histogram<double> _lockWait;
     private readonly Histogram<int> _retries;
+    private readonly Gauge<int> _remaining;
 
     public PurchaseTelemetry(IMeterFactory meters, IOptions<ServerOptions> server)
     {
@@ -30,6 +31,7 @@ public sealed class PurchaseTelemetry
         _duration = meter.CreateHistogram<double>("ticketrush.purchase.duration", "ms", "Time to decide one purchase.");
         _lockWait = meter.CreateHistogram<double>("ticketrush.lock.wait", "ms", "Time a purchase waited for its lock.");
         _retries = meter.CreateHistogram<int>("ticketrush.purchase.retries", "{retry}", "Conflicts retried by one purchase.");
+        _remaining = meter.CreateGauge<int>("ticketrush.ticket.remaining", "{ticket}", "Remaining stock of a ticket, as last read or written.");
     }
 
     public Activity? StartPurchase(string strategy, PurchaseCommand command)
@@ -53,6 +55,10 @@ public sealed class PurchaseTelemetry
         Activity.Current?.SetTag("ticketrush.retries", retries);
         _retries.Record(retries, Tags(strategy));
     }
+
+    /// <summary>The stock column as a purchase or a read just saw it; its fall during a rush is the race's clock.</summary>
+    public void RecordRemaining(long ticketId, int remaining) =>
+        _remaining.Record(remaining, new TagList { { "ticketrush.ticket_id", ticketId }, { "ticketrush.server", _server } });
 
     public void RecordOutcome(Activity? activity, string strategy, PurchaseOutcome outcome, TimeSpan elapsed)
     {

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using TicketRush.Api.Data;
 using TicketRush.Api.Orders;
+using TicketRush.Api.Telemetry;
 
 namespace TicketRush.Api.Tickets;
 
 public sealed class TicketService(
     IDbContextFactory<TicketRushDbContext> contexts,
     IEnumerable<ITicketCreatedHandler> createdHandlers,
+    PurchaseTelemetry telemetry,
     TimeProvider time,
     ILogger<TicketService> logger)
 {
@@ -38,7 +40,13 @@ public sealed class TicketService(
     public async Task<TicketResponse?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Project(db, db.Tickets.Where(t => t.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        var ticket = await Project(db, db.Tickets.Where(t => t.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        if (ticket is not null)
+        {
+            telemetry.RecordRemaining(ticket.Id, ticket.RemainingStock);
+        }
+
+        return ticket;
     }
 
     public async Task<List<TicketResponse>> ListAsync(CancellationToken cancellationToken)
