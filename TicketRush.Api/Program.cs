@@ -27,7 +27,11 @@ if (args.Contains(DatabaseMigrator.Command))
 }
 
 app.UseMinWorkerThreads();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // In Development minimal APIs throw on malformed input; that is the client's error, not ours.
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseStatusCodePages();
 app.UseServedByHeader();
 
