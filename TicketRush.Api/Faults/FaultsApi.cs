@@ -18,6 +18,9 @@ public static class FaultsApi
         api.MapPut("/order-write/{userId:long}", FailNextOrderWrite)
             .WithName(nameof(FailNextOrderWrite))
             .WithSummary("Make this server's next order write for the user fail, as if MySQL failed it");
+        api.MapPut("/stall/{userId:long}", StallNextPurchase)
+            .WithName(nameof(StallNextPurchase))
+            .WithSummary("Make this server's next purchase by the user pause between reading and writing the stock");
         api.MapDelete("/", ClearFaults)
             .WithName(nameof(ClearFaults))
             .WithSummary("Disarm every fault on this server");
@@ -27,6 +30,17 @@ public static class FaultsApi
     public static NoContent FailNextOrderWrite(long userId, FaultInjector faults)
     {
         faults.FailNextOrderWrite(userId);
+        return TypedResults.NoContent();
+    }
+
+    public static Results<NoContent, ProblemHttpResult> StallNextPurchase(long userId, int milliseconds, FaultInjector faults)
+    {
+        if (milliseconds is < 1 or > 600_000)
+        {
+            return Problems.Problem.Invalid("milliseconds", "milliseconds is from 1 to 600000.");
+        }
+
+        faults.StallNextPurchase(userId, TimeSpan.FromMilliseconds(milliseconds));
         return TypedResults.NoContent();
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using MySqlConnector;
 using TicketRush.Api.Data;
+using TicketRush.Api.Faults;
 using TicketRush.Api.Servers;
 using TicketRush.Api.Telemetry;
 
@@ -26,6 +27,7 @@ public enum StockAccess
 public sealed class OrderBook(
     IDbContextFactory<TicketRushDbContext> contexts,
     RaceWindow raceWindow,
+    FaultInjector faults,
     PurchaseTelemetry telemetry,
     IOptions<ServerOptions> server,
     TimeProvider time)
@@ -73,6 +75,7 @@ public sealed class OrderBook(
         }
 
         await raceWindow.PauseAsync(cancellationToken);
+        await faults.StallIfArmedAsync(command.UserId, cancellationToken);
 
         var written = await WriteStock(db, ticket, access).ExecuteUpdateAsync(SetStock(ticket.RemainingStock - 1), cancellationToken);
         if (written == 0)

@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace TicketRush.Tests.Infrastructure;
 
@@ -69,6 +70,20 @@ public sealed class TicketRushApp : IAsyncLifetime
             using var response = await server.SendAsync(request);
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         }
+    }
+
+    /// <summary>A direct connection to the system's Redis, for tests that tamper with it (e.g. expire a lock).</summary>
+    public async Task<ConnectionMultiplexer> ConnectRedisAsync() =>
+        await ConnectionMultiplexer.ConnectAsync(await Running.GetConnectionStringAsync("redis")
+            ?? throw new InvalidOperationException("Redis has no connection string."));
+
+    /// <summary>Makes the next purchase by <paramref name="userId"/> on <paramref name="server"/> stall between read and write.</summary>
+    public async Task ArmStallAsync(HttpClient server, long userId, TimeSpan stall)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/faults/stall/{userId}?milliseconds={(int)stall.TotalMilliseconds}");
+        request.Headers.Add("X-Admin-Key", AdminKey);
+        using var response = await server.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
     /// <summary>The dashboard commands of a resource, by name.</summary>

@@ -1,0 +1,53 @@
+using System.Net;
+using TicketRush.Tests.Infrastructure;
+
+namespace TicketRush.Tests.Resilience;
+
+/// <summary>
+/// A redlock holder stalls between reading and writing the stock; meanwhile its lock expires (the key is
+/// deleted, as Redis would after the expiry) and another server takes the lock and sells the last ticket.
+/// The database-side fence must stop the stalled holder from selling it again.
+/// </summary>
+[Collection(TicketRushCollection.Name)]
+public sealed class LostDistributedLockTests(TicketRushApp app)
+{
+    private const long StalledUser = 1;
+    private const long NextUser = 2;
+
+    [Fact]
+    public async Task A_holder_that_lost_its_lock_cannot_oversell()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(1);
+        await app.ArmStallAsync(app.Servers[0], StalledUser, TimeSpan.FromSeconds(3));
+        await using var redis = await app.ConnectRedisAsync();
+        var lockKey = $"redlock:ticketrush:ticket:{ticket.Id}";
+
+        var stalled = app.Servers[0].PurchaseAsync(ticket.Id, StalledUser, "redlock");
+        await WaitUntilAsync(() => redis.GetDatabase().KeyExistsAsync(lockKey));
+        Assert.True(await redis.GetDatabase().KeyDeleteAsync(lockKey), "the stalled holder's lock was there to expire");
+
+        using (var next = await app.Servers[1].PurchaseAsync(ticket.Id, NextUser, "redlock"))
+        {
+            Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+        }
+
+        using (var late = await stalled)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, late.StatusCode);
+            Assert.Equal("dependency-unavailable", (await late.ReadProblemAsync()).Code);
+        }
+
+        var after = await app.Servers[0].GetTicketAsync(ticket.Id);
+        Assert.Equal((0, 1), (after.RemainingStock, after.OrderCount));
+        Assert.Equal(NextUser, Assert.Single(await app.Servers[0].GetAllOrdersAsync(ticket.Id)).UserId);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}
