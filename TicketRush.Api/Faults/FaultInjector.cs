@@ -8,6 +8,7 @@ public sealed class FaultInjector(TimeProvider time)
 {
     private readonly ConcurrentDictionary<long, byte> _failingOrderWrites = new();
     private readonly ConcurrentDictionary<long, TimeSpan> _stalls = new();
+    private readonly ConcurrentDictionary<long, byte> _stalling = new();
 
     public void FailNextOrderWrite(long userId) => _failingOrderWrites[userId] = 0;
 
@@ -21,9 +22,20 @@ public sealed class FaultInjector(TimeProvider time)
         if (_stalls.TryRemove(userId, out var duration))
         {
             Activity.Current?.AddEvent(new ActivityEvent("injected-stall"));
-            await Task.Delay(duration, time, cancellationToken);
+            _stalling[userId] = 0;
+            try
+            {
+                await Task.Delay(duration, time, cancellationToken);
+            }
+            finally
+            {
+                _stalling.TryRemove(userId, out _);
+            }
         }
     }
+
+    /// <summary>Whether the buyer's purchase is inside its injected stall right now, so a drill can act at that moment.</summary>
+    public bool IsStalling(long userId) => _stalling.ContainsKey(userId);
 
     public void Clear()
     {

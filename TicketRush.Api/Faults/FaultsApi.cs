@@ -21,6 +21,9 @@ public static class FaultsApi
         api.MapPut("/stall/{userId:long}", StallNextPurchase)
             .WithName(nameof(StallNextPurchase))
             .WithSummary("Make this server's next purchase by the user pause between reading and writing the stock");
+        api.MapGet("/stall/{userId:long}", GetStall)
+            .WithName(nameof(GetStall))
+            .WithSummary("Whether the user's purchase on this server is stalled right now");
         api.MapDelete("/", ClearFaults)
             .WithName(nameof(ClearFaults))
             .WithSummary("Disarm every fault on this server");
@@ -43,6 +46,9 @@ public static class FaultsApi
         faults.StallNextPurchase(userId, TimeSpan.FromMilliseconds(milliseconds));
         return TypedResults.NoContent();
     }
+
+    public static Ok<StallState> GetStall(long userId, FaultInjector faults) =>
+        TypedResults.Ok(new StallState(userId, faults.IsStalling(userId)));
 
     public static NoContent ClearFaults(FaultInjector faults)
     {

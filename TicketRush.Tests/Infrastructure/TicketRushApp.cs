@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -60,17 +62,9 @@ public sealed class TicketRushApp : IAsyncLifetime
         Servers = [.. ServerNames.Select(name => RushRunner.CreateClient(_app.GetEndpoint(name, "http")))];
     }
 
-    /// <summary>Makes the next order write for <paramref name="userId"/> fail on every server, as if MySQL failed it.</summary>
-    public async Task ArmOrderWriteFaultAsync(long userId)
-    {
-        foreach (var server in Servers)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/faults/order-write/{userId}");
-            request.Headers.Add("X-Admin-Key", AdminKey);
-            using var response = await server.SendAsync(request);
-            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        }
-    }
+    /// <summary>Makes <paramref name="server"/>'s next order write for <paramref name="userId"/> fail, as if MySQL failed it.</summary>
+    public Task ArmOrderWriteFaultAsync(HttpClient server, long userId) =>
+        PutAsAdminAsync(server, $"/api/admin/faults/order-write/{userId}");
 
     /// <summary>A direct connection to the system's Redis, for tests that tamper with it (e.g. expire a lock).</summary>
     public async Task<ConnectionMultiplexer> ConnectRedisAsync() =>
@@ -78,9 +72,31 @@ public sealed class TicketRushApp : IAsyncLifetime
             ?? throw new InvalidOperationException("Redis has no connection string."));
 
     /// <summary>Makes the next purchase by <paramref name="userId"/> on <paramref name="server"/> stall between read and write.</summary>
-    public async Task ArmStallAsync(HttpClient server, long userId, TimeSpan stall)
+    public Task ArmStallAsync(HttpClient server, long userId, TimeSpan stall) =>
+        PutAsAdminAsync(server, $"/api/admin/faults/stall/{userId}?milliseconds={(int)stall.TotalMilliseconds}");
+
+    /// <summary>Waits until <paramref name="userId"/>'s purchase on <paramref name="server"/> is inside its injected stall.</summary>
+    public static async Task WaitUntilStalledAsync(HttpClient server, long userId)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/faults/stall/{userId}?milliseconds={(int)stall.TotalMilliseconds}");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/admin/faults/stall/{userId}");
+            request.Headers.Add("X-Admin-Key", AdminKey);
+            using var response = await server.SendAsync(request, timeout.Token);
+            var state = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
+            if (state.GetProperty("stalling").GetBoolean())
+            {
+                return;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    private static async Task PutAsAdminAsync(HttpClient server, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, path);
         request.Headers.Add("X-Admin-Key", AdminKey);
         using var response = await server.SendAsync(request);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);

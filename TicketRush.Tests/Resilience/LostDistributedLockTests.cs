@@ -23,7 +23,7 @@ public sealed class LostDistributedLockTests(TicketRushApp app)
         var lockKey = $"redlock:ticketrush:ticket:{ticket.Id}";
 
         var stalled = app.Servers[0].PurchaseAsync(ticket.Id, StalledUser, "redlock");
-        await WaitUntilAsync(() => redis.GetDatabase().KeyExistsAsync(lockKey));
+        await TicketRushApp.WaitUntilStalledAsync(app.Servers[0], StalledUser);
         Assert.True(await redis.GetDatabase().KeyDeleteAsync(lockKey), "the stalled holder's lock was there to expire");
 
         using (var next = await app.Servers[1].PurchaseAsync(ticket.Id, NextUser, "redlock"))
@@ -40,14 +40,5 @@ public sealed class LostDistributedLockTests(TicketRushApp app)
         var after = await app.Servers[0].GetTicketAsync(ticket.Id);
         Assert.Equal((0, 1), (after.RemainingStock, after.OrderCount));
         Assert.Equal(NextUser, Assert.Single(await app.Servers[0].GetAllOrdersAsync(ticket.Id)).UserId);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!await condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 }

@@ -14,7 +14,7 @@ public sealed class RedisCounterFaultTests(TicketRushApp app, ITestOutputHelper 
     public async Task A_failed_MySQL_write_gives_the_reservation_back_and_the_ticket_still_sells_out_exactly()
     {
         var ticket = await app.Servers[0].CreateTicketAsync(Stock);
-        await app.ArmOrderWriteFaultAsync(UnluckyUser);
+        await app.ArmOrderWriteFaultAsync(app.Servers[1], UnluckyUser);
 
         using (var failed = await app.Servers[1].PurchaseAsync(ticket.Id, UnluckyUser, "redis-counter"))
         {
