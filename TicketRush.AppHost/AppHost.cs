@@ -13,7 +13,6 @@ var redis = builder.AddRedisServer("redis", hosting);
 var migrate = builder.AddProject<Projects.TicketRush_Api>("migrate")
     .WithArgs("migrate")
     .WithEnvironment("Database__ServerVersion", mysql.Resource.ServerVersion)
-    .WithEnvironment("Admin__Key", adminKey)
     .WithReference(database).WaitFor(database)
     .WithReference(redis);
 

@@ -90,7 +90,7 @@ public sealed class TicketsContractTests(TicketRushApp app)
         };
         if (key is not null)
         {
-            request.Headers.Add("X-Admin-Key", key);
+            request.Headers.Add(TicketRushClient.AdminKeyHeader, key);
         }
 
         return request;

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TicketRush.AppHost.Hosting;
 using StackExchange.Redis;
 
 namespace TicketRush.Tests.Infrastructure;
@@ -35,7 +35,7 @@ public sealed class TicketRushApp : IAsyncLifetime
                 "--environment=Development",
                 $"--Hosting:DataDirectory={_dataDirectory}",
                 $"--Parameters:admin-key={AdminKey}",
-                .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort()}"),
+                .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
                 .. ApiSettings.Select(setting => $"--Api:{setting.Key}={setting.Value}"),
             ],
             cancellation.Token);
@@ -81,9 +81,7 @@ public sealed class TicketRushApp : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/admin/faults/stall/{userId}");
-            request.Headers.Add("X-Admin-Key", AdminKey);
-            using var response = await server.SendAsync(request, timeout.Token);
+            using var response = await SendAsAdminAsync(server, HttpMethod.Get, $"/api/admin/faults/stall/{userId}", timeout.Token);
             var state = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
             if (state.GetProperty("stalling").GetBoolean())
             {
@@ -96,10 +94,15 @@ public sealed class TicketRushApp : IAsyncLifetime
 
     private static async Task PutAsAdminAsync(HttpClient server, string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, path);
-        request.Headers.Add("X-Admin-Key", AdminKey);
-        using var response = await server.SendAsync(request);
+        using var response = await SendAsAdminAsync(server, HttpMethod.Put, path, CancellationToken.None);
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsAdminAsync(HttpClient server, HttpMethod method, string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add(TicketRushClient.AdminKeyHeader, AdminKey);
+        return await server.SendAsync(request, cancellationToken);
     }
 
     /// <summary>The dashboard commands of a resource, by name.</summary>
@@ -181,10 +184,4 @@ public sealed class TicketRushApp : IAsyncLifetime
         return string.Join(", ", last.Select(kv => $"{kv.Key}={kv.Value}"));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
