@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using TicketRush.Api.Admin;
 using TicketRush.Api.Data;
 using TicketRush.Api.Faults;
 using TicketRush.Api.Orders;
@@ -10,10 +11,12 @@ using TicketRush.Api.Tickets;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddServerIdentity();
+builder.AddAdmin();
 builder.AddTicketRushData();
-builder.AddRedisClient("redis");
 builder.AddPurchasing();
 builder.AddTickets();
+builder.AddOrders();
 builder.AddFaultInjection();
 builder.Services.AddTicketRushProblemDetails();
 builder.Services.AddOpenApi();
@@ -26,7 +29,6 @@ if (args.Contains(DatabaseMigrator.Command))
     return;
 }
 
-app.UseMinWorkerThreads();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // In Development minimal APIs throw on malformed input; that is the client's error, not ours.

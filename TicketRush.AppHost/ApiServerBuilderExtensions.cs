@@ -17,9 +17,6 @@ internal static class ApiServerBuilderExtensions
             .WithHttpEndpoint(port: port, isProxied: false)
             .WithEnvironment("Server__Name", name)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-            // The blocking `lock` strategy parks request threads; a synchronous MySQL read inside it must not
-            // wait for a free pool thread to process its socket event, or the server starves mid-rush.
-            .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
             .WithApiSettings(builder.Configuration.GetSection("Api"));
     }
 

@@ -21,6 +21,9 @@ public static class Extensions
     /// <summary>Liveness path: the process answers, whatever its dependencies do.</summary>
     public const string AlivenessEndpointPath = "/alive";
 
+    /// <summary>How long one dependency check may take; checks run in parallel, so <c>/health</c> answers within a second.</summary>
+    public static readonly TimeSpan DependencyCheckTimeout = TimeSpan.FromMilliseconds(800);
+
     /// <summary>Activity sources recorded besides ASP.NET Core and HttpClient: our purchase spans and the MySQL driver's.</summary>
     private static readonly string[] ExtraActivitySources = ["TicketRush", "MySqlConnector"];
 

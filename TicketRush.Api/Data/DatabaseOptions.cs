@@ -16,9 +16,25 @@ public sealed class DatabaseOptions
     [Required]
     public string ServerVersion { get; set; } = DefaultServerVersion.ToString();
 
-    /// <summary>Retries of transient failures (deadlocks, dropped connections); every retried unit is one transaction.</summary>
+    /// <summary>Retries of transient failures by EF Core (ticket and order queries; purchases retry on their own terms).</summary>
     [Range(0, 20)]
-    public int MaxRetryCount { get; set; } = 6;
+    public int MaxRetryCount { get; set; } = 3;
 
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Connections per server; two servers stay under the AppHost's <c>max_connections</c>.</summary>
+    [Range(1, 1_000)]
+    public int MaxPoolSize { get; set; } = 100;
+
+    /// <summary>Opening a connection, waiting for a pooled one included; inside a purchase deadline.</summary>
+    [Range(1, 60)]
+    public int ConnectTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>One command; purchases set their own from what is left of their deadline.</summary>
+    [Range(1, 600)]
+    public int CommandTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>After a timeout the driver asks the server to kill the query; past this it drops the connection.</summary>
+    [Range(1, 60)]
+    public int CancellationTimeoutSeconds { get; set; } = 1;
 }

@@ -9,6 +9,9 @@ public sealed class Ticket
 
     public int TotalStock { get; set; }
 
+    /// <summary>The concurrency strategy every purchase of this ticket uses; chosen when the ticket is created, never by a buyer.</summary>
+    public required string Strategy { get; set; }
+
     public int RemainingStock { get; set; }
 
     /// <summary>Bumped by every stock write; the optimistic strategy's concurrency token.</summary>

@@ -16,6 +16,7 @@ public sealed class TicketRushDbContext(DbContextOptions<TicketRushDbContext> op
             ticket.Property(t => t.Id).HasColumnName("id");
             ticket.Property(t => t.Name).HasColumnName("name").HasMaxLength(200);
             ticket.Property(t => t.TotalStock).HasColumnName("total_stock");
+            ticket.Property(t => t.Strategy).HasColumnName("strategy").HasMaxLength(50);
             ticket.Property(t => t.RemainingStock).HasColumnName("remaining_stock");
             ticket.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
             ticket.Property(t => t.CreatedAt).HasColumnName("created_at");

@@ -3,21 +3,24 @@ using System.Diagnostics;
 
 namespace TicketRush.Api.Faults;
 
-/// <summary>Faults armed through the admin API; each fires once.</summary>
-public sealed class FaultInjector(TimeProvider time)
+/// <summary>Faults armed through the admin API, each for one buyer's next purchase on this server; each fires once.</summary>
+public sealed class FaultInjector(TimeProvider time, ILogger<FaultInjector> logger)
 {
     private readonly ConcurrentDictionary<long, byte> _failingOrderWrites = new();
+    private readonly ConcurrentDictionary<long, byte> _crashes = new();
     private readonly ConcurrentDictionary<long, TimeSpan> _stalls = new();
     private readonly ConcurrentDictionary<long, byte> _stalling = new();
 
     public void FailNextOrderWrite(long userId) => _failingOrderWrites[userId] = 0;
 
-    public bool TryConsumeOrderWriteFault(long userId) => _failingOrderWrites.TryRemove(userId, out _);
+    /// <summary>The server process dies when the buyer's purchase is about to write: after its Redis reservation, holding its locks.</summary>
+    public void CrashBeforeNextWrite(long userId) => _crashes[userId] = 0;
 
-    /// <summary>The buyer's next purchase pauses between reading and writing the stock, as a holder stalled by a GC pause or a slow disk.</summary>
+    /// <summary>The buyer's next purchase pauses before it writes, as a holder stalled by a GC pause or a slow disk.</summary>
     public void StallNextPurchase(long userId, TimeSpan duration) => _stalls[userId] = duration;
 
-    public async Task StallIfArmedAsync(long userId, CancellationToken cancellationToken)
+    /// <summary>Fires whatever is armed for <paramref name="userId"/> just before a purchase writes to MySQL.</summary>
+    public async ValueTask BeforeWriteAsync(long userId, bool blocking, CancellationToken cancellationToken)
     {
         if (_stalls.TryRemove(userId, out var duration))
         {
@@ -25,12 +28,30 @@ public sealed class FaultInjector(TimeProvider time)
             _stalling[userId] = 0;
             try
             {
-                await Task.Delay(duration, time, cancellationToken);
+                if (blocking)
+                {
+                    Thread.Sleep(duration);
+                }
+                else
+                {
+                    await Task.Delay(duration, time, cancellationToken);
+                }
             }
             finally
             {
                 _stalling.TryRemove(userId, out _);
             }
+        }
+
+        if (_crashes.TryRemove(userId, out _))
+        {
+            logger.LogCritical("Injected crash: the server dies before writing the purchase of user {UserId}", userId);
+            Environment.FailFast($"Injected crash before the purchase write of user {userId}.");
+        }
+
+        if (_failingOrderWrites.TryRemove(userId, out _))
+        {
+            throw new InjectedFaultException($"Injected fault: the order write for user {userId} failed.");
         }
     }
 
@@ -40,6 +61,7 @@ public sealed class FaultInjector(TimeProvider time)
     public void Clear()
     {
         _failingOrderWrites.Clear();
+        _crashes.Clear();
         _stalls.Clear();
     }
 }

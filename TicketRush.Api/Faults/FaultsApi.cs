@@ -4,12 +4,17 @@ using TicketRush.Api.Admin;
 
 namespace TicketRush.Api.Faults;
 
-/// <summary>Admin endpoints to arm faults on this server; mapped only when <c>Faults:Enabled</c> is true.</summary>
+/// <summary>Admin endpoints to arm faults on this server; mapped only when enabled, and never in Production.</summary>
 public static class FaultsApi
 {
+    /// <summary>Whether fault endpoints exist: <c>Faults:Enabled</c>, outside Production whatever the configuration says.</summary>
+    public static bool AreMapped(FaultInjectionOptions options, IHostEnvironment environment) =>
+        options.Enabled && !environment.IsProduction();
+
     public static IEndpointRouteBuilder MapFaultsApi(this IEndpointRouteBuilder app)
     {
-        if (!app.ServiceProvider.GetRequiredService<IOptions<FaultInjectionOptions>>().Value.Enabled)
+        var services = app.ServiceProvider;
+        if (!AreMapped(services.GetRequiredService<IOptions<FaultInjectionOptions>>().Value, services.GetRequiredService<IHostEnvironment>()))
         {
             return app;
         }
@@ -18,9 +23,12 @@ public static class FaultsApi
         api.MapPut("/order-write/{userId:long}", FailNextOrderWrite)
             .WithName(nameof(FailNextOrderWrite))
             .WithSummary("Make this server's next order write for the user fail, as if MySQL failed it");
+        api.MapPut("/crash/{userId:long}", CrashBeforeNextWrite)
+            .WithName(nameof(CrashBeforeNextWrite))
+            .WithSummary("Make this server die (FailFast) when the user's next purchase is about to write: after its reservation, holding its locks");
         api.MapPut("/stall/{userId:long}", StallNextPurchase)
             .WithName(nameof(StallNextPurchase))
-            .WithSummary("Make this server's next purchase by the user pause between reading and writing the stock");
+            .WithSummary("Make this server's next purchase by the user pause just before it writes");
         api.MapGet("/stall/{userId:long}", GetStall)
             .WithName(nameof(GetStall))
             .WithSummary("Whether the user's purchase on this server is stalled right now");
@@ -33,6 +41,12 @@ public static class FaultsApi
     public static NoContent FailNextOrderWrite(long userId, FaultInjector faults)
     {
         faults.FailNextOrderWrite(userId);
+        return TypedResults.NoContent();
+    }
+
+    public static NoContent CrashBeforeNextWrite(long userId, FaultInjector faults)
+    {
+        faults.CrashBeforeNextWrite(userId);
         return TypedResults.NoContent();
     }
 

@@ -6,7 +6,6 @@ public static class FaultsServiceCollectionExtensions
     {
         builder.Services.AddOptions<FaultInjectionOptions>().BindConfiguration(FaultInjectionOptions.SectionName);
         builder.Services.AddSingleton<FaultInjector>();
-        builder.Services.AddSingleton<OrderWriteFaultInterceptor>();
         return builder;
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
-using TicketRush.Api.Tickets;
 
 namespace TicketRush.Api.Orders;
 
@@ -17,7 +15,7 @@ public static class OrdersApi
 
         api.MapPost("/", Purchase)
             .WithName(nameof(Purchase))
-            .WithSummary("Buy one ticket; ?strategy= picks the concurrency strategy");
+            .WithSummary("Buy one ticket with the ticket's own strategy; ?strategy= may only name that strategy");
         api.MapGet("/", ListOrders)
             .WithName(nameof(ListOrders))
             .WithSummary("A ticket's orders, oldest first, paged");
@@ -25,48 +23,28 @@ public static class OrdersApi
         return api;
     }
 
+    // No CancellationToken: a started purchase runs to its end within its deadline, whether or not the buyer waits.
     public static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Purchase(
-        long id,
-        PurchaseRequest request,
-        string? strategy,
-        PurchaseStrategyCatalog strategies,
-        PurchaseService purchases,
-        IOptions<PurchaseOptions> options,
-        HttpResponse response,
-        CancellationToken cancellationToken)
+        long id, PurchaseRequest request, string? strategy, PurchaseService purchases, PurchaseStrategyCatalog strategies)
     {
         if (request.UserId is not >= 1)
         {
             return Problem.Invalid("userId", "userId is required, an integer of at least 1.");
         }
 
-        var strategyName = string.IsNullOrWhiteSpace(strategy) ? options.Value.DefaultStrategy : strategy;
-        if (!strategies.TryGet(strategyName, out var chosen))
+        var command = new PurchaseCommand(id, request.UserId.Value);
+        var outcome = await purchases.PurchaseAsync(command, string.IsNullOrWhiteSpace(strategy) ? null : strategy);
+        if (outcome.Status != PurchaseStatus.Sold)
         {
-            return Problem.UnknownStrategy(strategyName, strategies.Descriptors.Select(d => d.Name));
+            return OrderProblems.For(outcome, command, strategies.Descriptors.Select(d => d.Name));
         }
 
-        var userId = request.UserId.Value;
-        var outcome = await purchases.PurchaseAsync(chosen, new PurchaseCommand(id, userId), cancellationToken);
-        switch (outcome.Status)
-        {
-            case PurchaseStatus.Sold:
-                var order = OrderResponse.From(outcome.Order!);
-                return TypedResults.Created($"/api/tickets/{id}/orders/{order.Id}", order);
-            case PurchaseStatus.SoldOut:
-                return Problem.SoldOut(id);
-            case PurchaseStatus.AlreadyPurchased:
-                return Problem.AlreadyPurchased(id, userId);
-            case PurchaseStatus.TicketNotFound:
-                return Problem.TicketNotFound(id);
-            default:
-                RetryAfter.Set(response, options.Value.RetryAfter);
-                return Problem.Unavailable(outcome.Reason ?? "unavailable");
-        }
+        var order = OrderResponse.From(outcome.Order!);
+        return TypedResults.Created($"/api/tickets/{id}/orders/{order.Id}", order);
     }
 
     public static async Task<Results<Ok<OrderPage>, ProblemHttpResult>> ListOrders(
-        long id, TicketService tickets, CancellationToken cancellationToken, int page = 1, int pageSize = DefaultPageSize)
+        long id, OrderQueries orders, CancellationToken cancellationToken, int page = 1, int pageSize = DefaultPageSize)
     {
         if (page < 1)
         {
@@ -78,8 +56,8 @@ public static class OrdersApi
             return Problem.Invalid("pageSize", $"pageSize is from 1 to {MaxPageSize}.");
         }
 
-        return await tickets.ListOrdersAsync(id, page, pageSize, cancellationToken) is { } orders
-            ? TypedResults.Ok(orders)
+        return await orders.ListAsync(id, page, pageSize, cancellationToken) is { } found
+            ? TypedResults.Ok(found)
             : Problem.TicketNotFound(id);
     }
 }

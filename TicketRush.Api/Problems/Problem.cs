@@ -24,9 +24,18 @@ public static class Problem
     public static ProblemHttpResult Unauthorized() =>
         Create(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized, "Unauthorized", "A valid X-Admin-Key header is required.");
 
-    public static ProblemHttpResult Unavailable(string detail) =>
+    public static ProblemHttpResult StrategyMismatch(long ticketId, string ticketStrategy) =>
+        Create(StatusCodes.Status409Conflict, ProblemCodes.StrategyMismatch, "Strategy mismatch",
+            $"Ticket {ticketId} is sold with the '{ticketStrategy}' strategy; a purchase cannot choose another. Nothing was sold.");
+
+    /// <param name="reason">General words only (see <c>UnavailableReasons</c>): never an exception text, host or version.</param>
+    public static ProblemHttpResult Unavailable(string reason) =>
         Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.DependencyUnavailable, "Service unavailable",
-            $"Nothing was sold; try again shortly. ({detail})");
+            $"Nothing was sold: {reason}. Try again shortly.");
+
+    public static ProblemHttpResult OutcomeUnknown(long ticketId) =>
+        Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.OutcomeUnknown, "Purchase outcome unknown",
+            $"The purchase of ticket {ticketId} was sent but could not be confirmed. Retrying is safe: it either sells you the ticket or says you already hold it.");
 
     public static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })

@@ -10,7 +10,9 @@ public static class ProblemCodes
     public const string InvalidRequest = "invalid-request";
     public const string Unauthorized = "unauthorized";
     public const string NotFound = "not-found";
+    public const string StrategyMismatch = "strategy-mismatch";
     public const string DependencyUnavailable = "dependency-unavailable";
+    public const string OutcomeUnknown = "outcome-unknown";
     public const string InternalError = "internal-error";
 
     /// <summary>The code of a problem nobody named: derived from its status.</summary>

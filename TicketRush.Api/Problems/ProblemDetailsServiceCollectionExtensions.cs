@@ -1,15 +1,29 @@
+using Microsoft.Extensions.Options;
+
 namespace TicketRush.Api.Problems;
 
 public static class ProblemDetailsServiceCollectionExtensions
 {
-    /// <summary>ProblemDetails for every error, including the framework's own (bad JSON, unknown routes, exceptions).</summary>
+    /// <summary>
+    /// ProblemDetails for every error, including the framework's own (bad JSON, unknown routes, exceptions); every 503,
+    /// whoever answers it, carries Retry-After.
+    /// </summary>
     public static IServiceCollection AddTicketRushProblemDetails(this IServiceCollection services)
     {
+        services.AddOptions<ProblemOptions>()
+            .BindConfiguration(ProblemOptions.SectionName)
+            .Validate(o => o.RetryAfter > TimeSpan.Zero, "Problems:RetryAfter must be positive.")
+            .ValidateOnStart();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             problem.Extensions.TryAdd(Problem.CodeExtension, ProblemCodes.ForStatus(problem.Status));
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                var retryAfter = context.HttpContext.RequestServices.GetRequiredService<IOptions<ProblemOptions>>().Value.RetryAfter;
+                RetryAfter.Set(context.HttpContext.Response, retryAfter);
+            }
         });
         services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         return services;

@@ -1,22 +1,34 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Storage;
 using StackExchange.Redis;
 
 namespace TicketRush.Api.Purchasing;
 
-/// <summary>Tells a dependency being unavailable (answer 503, the buyer may retry) from a bug (500).</summary>
+/// <summary>Tells a dependency being unavailable (503, the buyer may retry) from a bug (500), in words fit for the buyer.</summary>
 public static class DependencyFailure
 {
-    public static bool IsUnavailable(Exception exception)
+    public static bool IsUnavailable(Exception exception) => Describe(exception, deadlinePassed: false) is not null;
+
+    /// <summary>The general reason to tell the buyer, or null when <paramref name="exception"/> is a bug.</summary>
+    public static string? Describe(Exception exception, bool deadlinePassed)
     {
+        if (deadlinePassed && exception is OperationCanceledException)
+        {
+            return UnavailableReasons.Deadline;
+        }
+
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is DbException or RedisException or RetryLimitExceededException or TimeoutException)
+            switch (current)
             {
-                return true;
+                case DbException:
+                    return UnavailableReasons.Database;
+                case RedisException:
+                    return UnavailableReasons.Redis;
+                case TimeoutException:
+                    return UnavailableReasons.Deadline;
             }
         }
 
-        return false;
+        return null;
     }
 }

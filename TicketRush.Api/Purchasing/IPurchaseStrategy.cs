@@ -1,12 +1,16 @@
 namespace TicketRush.Api.Purchasing;
 
 /// <summary>
-/// One way to sell a ticket under concurrency. Implementations are singletons: state that must be
-/// shared by every request of one server (in-process locks) lives in the instance.
+/// One way to sell a ticket under concurrency, composed from the steps of <see cref="Sales.SaleTransaction"/>.
+/// Implementations are singletons: state shared by every request of one server (in-process locks) lives in the instance.
 /// </summary>
 public interface IPurchaseStrategy
 {
     StrategyDescriptor Descriptor { get; }
 
-    Task<PurchaseOutcome> PurchaseAsync(PurchaseCommand command, CancellationToken cancellationToken);
+    /// <summary>Sells within <paramref name="purchase"/>'s deadline; <paramref name="cancellationToken"/> fires when it passes.</summary>
+    Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken);
+
+    /// <summary>Prepares what the strategy keeps outside MySQL when a ticket goes on sale with it (e.g. a Redis counter).</summary>
+    Task PrepareSaleAsync(long ticketId, int stock, CancellationToken cancellationToken) => Task.CompletedTask;
 }

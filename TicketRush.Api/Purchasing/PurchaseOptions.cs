@@ -7,9 +7,18 @@ public sealed class PurchaseOptions
 {
     public const string SectionName = "Purchase";
 
-    /// <summary>The strategy used when a request names none.</summary>
+    /// <summary>The strategy of a ticket created without one: a safe one.</summary>
     [Required]
-    public string DefaultStrategy { get; set; } = "none";
+    public string DefaultStrategy { get; set; } = "atomic";
+
+    /// <summary>
+    /// How long one purchase may take, waiting for locks, connections, MySQL and Redis included. After it the buyer
+    /// gets a 503 with nothing sold (or the verified truth, when a commit was already under way).
+    /// </summary>
+    public TimeSpan Deadline { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long checking an unacknowledged commit may take, on top of the deadline.</summary>
+    public TimeSpan VerifyTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// A pause between reading the stock and writing it back, in the strategies that read then write.
@@ -17,6 +26,11 @@ public sealed class PurchaseOptions
     /// </summary>
     public TimeSpan RaceWindow { get; set; } = TimeSpan.Zero;
 
-    /// <summary>What a 503 tells the buyer to wait before trying again.</summary>
-    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How often a purchase that hit a deadlock or a snapshot conflict (MariaDB error 1020) is retried whole.</summary>
+    [Range(0, 10)]
+    public int ConflictRetries { get; set; } = 3;
+
+    /// <summary>How many tickets' sales each server keeps in memory (id → strategy, and whether sold out).</summary>
+    [Range(1, 10_000_000)]
+    public int CachedSales { get; set; } = 100_000;
 }

@@ -2,16 +2,23 @@ using TicketRush.Api.Data;
 
 namespace TicketRush.Api.Purchasing;
 
-/// <summary>What a strategy decided. Only <see cref="PurchaseStatus.Sold"/> carries an order.</summary>
+/// <summary>What a purchase came to. Only <see cref="PurchaseStatus.Sold"/> carries an order.</summary>
 public sealed record PurchaseOutcome(PurchaseStatus Status, TicketOrder? Order = null, string? Reason = null)
 {
     public static readonly PurchaseOutcome SoldOut = new(PurchaseStatus.SoldOut);
     public static readonly PurchaseOutcome AlreadyPurchased = new(PurchaseStatus.AlreadyPurchased);
     public static readonly PurchaseOutcome TicketNotFound = new(PurchaseStatus.TicketNotFound);
+    public static readonly PurchaseOutcome OutcomeUnknown = new(PurchaseStatus.OutcomeUnknown, Reason: "the commit was not acknowledged and could not be verified");
 
     public static PurchaseOutcome Sold(TicketOrder order) => new(PurchaseStatus.Sold, order);
 
-    /// <summary>A dependency or lock could not serve the buyer in time: nothing was sold, the buyer may retry.</summary>
+    /// <summary><paramref name="name"/> is the strategy the buyer asked for.</summary>
+    public static PurchaseOutcome UnknownStrategy(string name) => new(PurchaseStatus.UnknownStrategy, Reason: name);
+
+    /// <summary><paramref name="ticketStrategy"/> is the strategy the ticket was created with.</summary>
+    public static PurchaseOutcome StrategyMismatch(string ticketStrategy) => new(PurchaseStatus.StrategyMismatch, Reason: ticketStrategy);
+
+    /// <summary>Nothing was sold, the buyer may retry. <paramref name="reason"/> is in general words: it reaches the buyer.</summary>
     public static PurchaseOutcome Unavailable(string reason) => new(PurchaseStatus.Unavailable, Reason: reason);
 
     /// <summary>The value of the <c>outcome</c> tag on spans and metrics.</summary>
@@ -21,6 +28,9 @@ public sealed record PurchaseOutcome(PurchaseStatus Status, TicketOrder? Order =
         PurchaseStatus.SoldOut => "sold-out",
         PurchaseStatus.AlreadyPurchased => "already-purchased",
         PurchaseStatus.TicketNotFound => "ticket-not-found",
+        PurchaseStatus.UnknownStrategy => "unknown-strategy",
+        PurchaseStatus.StrategyMismatch => "strategy-mismatch",
+        PurchaseStatus.OutcomeUnknown => "outcome-unknown",
         _ => "unavailable",
     };
 }

@@ -1,29 +1,86 @@
-using TicketRush.Api.Telemetry;
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using MySqlConnector;
+using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.Purchasing;
 
-/// <summary>Runs one purchase through the chosen strategy, inside its span, and turns a failing dependency into <see cref="PurchaseStatus.Unavailable"/>.</summary>
-public sealed class PurchaseService(PurchaseTelemetry telemetry, TimeProvider time, ILogger<PurchaseService> logger)
+/// <summary>
+/// Runs one purchase: finds the ticket's sale, refuses a buyer's attempt to pick another strategy, and runs the
+/// ticket's own strategy inside the purchase span and deadline.
+/// </summary>
+/// <remarks>
+/// A purchase does not stop when its buyer disconnects: once started it commits or rolls back within its deadline.
+/// Cancelling it midway would only turn a clean answer into an unknown one.
+/// </remarks>
+public sealed partial class PurchaseService(
+    SaleCatalog sales,
+    PurchaseStrategyCatalog strategies,
+    PurchaseTelemetry telemetry,
+    IOptions<PurchaseOptions> options,
+    TimeProvider time,
+    ILogger<PurchaseService> logger)
 {
-    public async Task<PurchaseOutcome> PurchaseAsync(IPurchaseStrategy strategy, PurchaseCommand command, CancellationToken cancellationToken)
+    /// <param name="requestedStrategy">The lab's <c>?strategy=</c>: accepted only when it names the ticket's own strategy.</param>
+    public async Task<PurchaseOutcome> PurchaseAsync(PurchaseCommand command, string? requestedStrategy)
     {
-        var name = strategy.Descriptor.Name;
-        using var activity = telemetry.StartPurchase(name, command);
-        var started = time.GetTimestamp();
+        if (requestedStrategy is not null && !strategies.TryGet(requestedStrategy, out _))
+        {
+            return PurchaseOutcome.UnknownStrategy(requestedStrategy);
+        }
 
+        using var activity = telemetry.StartPurchase(command);
+        var started = time.GetTimestamp();
+        using var deadline = new PurchaseDeadline(options.Value.Deadline, time);
+        string? strategyName = null;
         PurchaseOutcome outcome;
         try
         {
-            outcome = await strategy.PurchaseAsync(command, cancellationToken);
+            var sale = await sales.FindAsync(command.TicketId, deadline.Token);
+            strategyName = sale?.Strategy;
+            outcome = sale is null ? PurchaseOutcome.TicketNotFound : await SellAsync(sale, command, requestedStrategy, activity, deadline);
         }
-        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        catch (Exception exception) when (DependencyFailure.Describe(exception, deadline.HasPassed) is { } reason)
         {
-            logger.LogWarning(exception, "Purchase of ticket {TicketId} by user {UserId} with {Strategy} failed: a dependency is unavailable",
-                command.TicketId, command.UserId, name);
-            outcome = PurchaseOutcome.Unavailable(exception.GetBaseException().Message);
+            Unavailable(logger, exception, command.TicketId, command.UserId, strategyName);
+            outcome = PurchaseOutcome.Unavailable(reason);
         }
 
-        telemetry.RecordOutcome(activity, name, outcome, time.GetElapsedTime(started));
+        telemetry.RecordOutcome(activity, strategyName, outcome, time.GetElapsedTime(started));
         return outcome;
     }
+
+    private async Task<PurchaseOutcome> SellAsync(
+        Sale sale, PurchaseCommand command, string? requestedStrategy, Activity? activity, PurchaseDeadline deadline)
+    {
+        if (requestedStrategy is not null && !string.Equals(requestedStrategy, sale.Strategy, StringComparison.OrdinalIgnoreCase))
+        {
+            return PurchaseOutcome.StrategyMismatch(sale.Strategy);
+        }
+
+        var strategy = strategies.Get(sale.Strategy);
+        PurchaseTelemetry.NameStrategy(activity, strategy.Descriptor.Name);
+        if (strategy.Descriptor.SafeAcrossServers && sale.IsKnownSoldOut)
+        {
+            PurchaseTelemetry.MarkAnsweredFromMemory(activity);
+            return PurchaseOutcome.SoldOut;
+        }
+
+        var purchase = new Purchase(command, sale, strategy.Descriptor.Name, deadline);
+        for (var conflicts = 0; ; conflicts++)
+        {
+            try
+            {
+                return await strategy.PurchaseAsync(purchase, deadline.Token);
+            }
+            catch (MySqlException exception) when (MySqlConflict.Is(exception) && conflicts < options.Value.ConflictRetries && !deadline.HasPassed)
+            {
+                // A deadlock victim or a snapshot conflict wrote nothing: the whole attempt runs again.
+                activity?.AddEvent(new ActivityEvent("conflict-retry"));
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Purchase of ticket {TicketId} by user {UserId} with {Strategy} failed: a dependency is unavailable or the deadline passed")]
+    private static partial void Unavailable(ILogger logger, Exception exception, long ticketId, long userId, string? strategy);
 }

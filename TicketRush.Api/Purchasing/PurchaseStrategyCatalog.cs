@@ -9,4 +9,8 @@ public sealed class PurchaseStrategyCatalog(IEnumerable<IPurchaseStrategy> strat
     public IEnumerable<StrategyDescriptor> Descriptors => _byName.Values.Select(s => s.Descriptor);
 
     public bool TryGet(string name, out IPurchaseStrategy strategy) => _byName.TryGetValue(name, out strategy!);
+
+    /// <summary>The strategy a stored ticket names; it was checked when the ticket was created.</summary>
+    public IPurchaseStrategy Get(string name) =>
+        TryGet(name, out var strategy) ? strategy : throw new InvalidOperationException($"No strategy '{name}' is registered.");
 }

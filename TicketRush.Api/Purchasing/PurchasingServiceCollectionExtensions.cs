@@ -1,11 +1,11 @@
+using Microsoft.Extensions.Options;
 using RedLockNet;
 using RedLockNet.SERedis;
 using RedLockNet.SERedis.Configuration;
 using StackExchange.Redis;
 using TicketRush.Api.Purchasing.RedisStock;
+using TicketRush.Api.Purchasing.Sales;
 using TicketRush.Api.Purchasing.Strategies;
-using TicketRush.Api.Tickets;
-using TicketRush.Api.Telemetry;
 
 namespace TicketRush.Api.Purchasing;
 
@@ -13,37 +13,76 @@ public static class PurchasingServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddPurchasing(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PurchaseOptions>()
+        var services = builder.Services;
+        services.AddOptions<PurchaseOptions>()
             .BindConfiguration(PurchaseOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.RaceWindow >= TimeSpan.Zero, "Purchase:RaceWindow must not be negative.")
+            .Validate(o => o.Deadline > TimeSpan.Zero && o.VerifyTimeout > TimeSpan.Zero, "Purchase:Deadline and Purchase:VerifyTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<InProcessLockOptions>().BindConfiguration(InProcessLockOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OptimisticOptions>()
+            .BindConfiguration(OptimisticOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.BaseBackoff > TimeSpan.Zero && o.MaxBackoff >= o.BaseBackoff, "Strategies:Optimistic needs 0 < BaseBackoff <= MaxBackoff.")
+            .ValidateOnStart();
+        services.AddOptions<RedLockOptions>()
+            .BindConfiguration(RedLockOptions.SectionName)
+            .Validate(o => o.Expiry > TimeSpan.Zero && o.Retry > TimeSpan.Zero, "Strategies:RedLock needs a positive Expiry and Retry.")
+            .ValidateOnStart();
+        services.AddOptions<RedisCounterOptions>()
+            .BindConfiguration(RedisCounterOptions.SectionName)
+            .Validate<IOptions<PurchaseOptions>>(
+                (o, purchase) => o.Lease > purchase.Value.Deadline + purchase.Value.VerifyTimeout,
+                "Strategies:RedisCounter:Lease must outlast a purchase (Purchase:Deadline + Purchase:VerifyTimeout), or a live purchase's reservation could be given back.")
+            .Validate(o => o.ReconcileInterval > TimeSpan.Zero && o.SettleTimeout > TimeSpan.Zero, "Strategies:RedisCounter needs a positive ReconcileInterval and SettleTimeout.")
             .ValidateOnStart();
 
-        builder.Services.AddOptions<InProcessLockOptions>().BindConfiguration(InProcessLockOptions.SectionName);
-        builder.Services.AddOptions<OptimisticOptions>().BindConfiguration(OptimisticOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<RedLockOptions>().BindConfiguration(RedLockOptions.SectionName);
-        builder.Services.AddSingleton<IDistributedLockFactory>(services => RedLockFactory.Create(
-            [new RedLockMultiplexer(services.GetRequiredService<IConnectionMultiplexer>())],
-            services.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddSingleton<RedisStockCounter>();
-        builder.Services.AddSingleton<ITicketCreatedHandler>(services => services.GetRequiredService<RedisStockCounter>());
+        builder.AddRedis();
+        services.AddSingleton<IDistributedLockFactory>(provider => RedLockFactory.Create(
+            [new RedLockMultiplexer(provider.GetRequiredService<IConnectionMultiplexer>())],
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<RedisStockCounter>();
+        services.AddHostedService<ReservationLeaseReconciler>();
 
-        builder.Services.AddSingleton<PurchaseTelemetry>();
-        builder.Services.AddSingleton<RaceWindow>();
-        builder.Services.AddSingleton<OrderBook>();
-        builder.Services.AddSingleton<PurchaseService>();
-        builder.Services.AddSingleton<PurchaseStrategyCatalog>();
+        services.AddSingleton<PurchaseTelemetry>();
+        services.AddSingleton<SaleCatalog>();
+        services.AddSingleton<PurchaseHooks>();
+        services.AddSingleton<CommitVerifier>();
+        services.AddSingleton<SaleTransactions>();
+        services.AddSingleton<PurchaseService>();
+        services.AddSingleton<PurchaseStrategyCatalog>();
+        services.AddHostedService<DefaultStrategyCheck>();
 
         // One line per strategy: adding a strategy is one file plus one line here.
-        builder.Services.AddSingleton<IPurchaseStrategy, NoControlPurchase>();
-        builder.Services.AddSingleton<IPurchaseStrategy, MonitorLockPurchase>();
-        builder.Services.AddSingleton<IPurchaseStrategy, SemaphorePurchase>();
-        builder.Services.AddSingleton<IPurchaseStrategy, PessimisticLockPurchase>();
-        builder.Services.AddSingleton<IPurchaseStrategy, OptimisticLockPurchase>();
-        builder.Services.AddSingleton<IPurchaseStrategy, RedLockPurchase>();
-        builder.Services.AddSingleton<IPurchaseStrategy, AtomicUpdatePurchase>();
-        builder.Services.AddSingleton<IPurchaseStrategy, RedisCounterPurchase>();
+        services.AddSingleton<IPurchaseStrategy, NoControlPurchase>();
+        services.AddSingleton<IPurchaseStrategy, MonitorLockPurchase>();
+        services.AddSingleton<IPurchaseStrategy, SemaphorePurchase>();
+        services.AddSingleton<IPurchaseStrategy, PessimisticLockPurchase>();
+        services.AddSingleton<IPurchaseStrategy, OptimisticLockPurchase>();
+        services.AddSingleton<IPurchaseStrategy, RedLockPurchase>();
+        services.AddSingleton<IPurchaseStrategy, AtomicUpdatePurchase>();
+        services.AddSingleton<IPurchaseStrategy, RedisCounterPurchase>();
 
         return builder;
+    }
+
+    /// <summary>
+    /// The Redis client with timeouts that fit inside a purchase deadline, and a health check that answers in time
+    /// whatever Redis does (Aspire's own would wait as long as Redis stalls).
+    /// </summary>
+    private static void AddRedis(this IHostApplicationBuilder builder)
+    {
+        var timeouts = builder.Configuration.GetSection(RedisTimeouts.SectionName).Get<RedisTimeouts>() ?? new RedisTimeouts();
+        builder.AddRedisClient("redis",
+            settings => settings.DisableHealthChecks = true,
+            redis =>
+            {
+                redis.AbortOnConnectFail = false;
+                redis.ConnectTimeout = (int)timeouts.Connect.TotalMilliseconds;
+                redis.AsyncTimeout = (int)timeouts.Command.TotalMilliseconds;
+                redis.SyncTimeout = (int)timeouts.Command.TotalMilliseconds;
+            });
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("ticketrush-redis", tags: ["ready"], timeout: Extensions.DependencyCheckTimeout);
     }
 }

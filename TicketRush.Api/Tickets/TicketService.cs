@@ -1,40 +1,42 @@
 using Microsoft.EntityFrameworkCore;
 using TicketRush.Api.Data;
-using TicketRush.Api.Orders;
-using TicketRush.Api.Telemetry;
+using TicketRush.Api.Purchasing;
 
 namespace TicketRush.Api.Tickets;
 
-public sealed class TicketService(
+public sealed partial class TicketService(
     IDbContextFactory<TicketRushDbContext> contexts,
-    IEnumerable<ITicketCreatedHandler> createdHandlers,
     PurchaseTelemetry telemetry,
     TimeProvider time,
     ILogger<TicketService> logger)
 {
-    public async Task<TicketResponse> CreateAsync(string name, int stock, CancellationToken cancellationToken)
+    /// <summary>Stores the ticket with its strategy, then lets the strategy prepare what it keeps outside MySQL.</summary>
+    public async Task<TicketResponse> CreateAsync(string name, int stock, IPurchaseStrategy strategy, CancellationToken cancellationToken)
     {
-        var ticket = new Ticket { Name = name, TotalStock = stock, RemainingStock = stock, CreatedAt = time.GetUtcNow() };
+        var ticket = new Ticket
+        {
+            Name = name,
+            TotalStock = stock,
+            RemainingStock = stock,
+            Strategy = strategy.Descriptor.Name,
+            CreatedAt = time.GetUtcNow(),
+        };
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             db.Tickets.Add(ticket);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        foreach (var handler in createdHandlers)
+        try
         {
-            try
-            {
-                await handler.OnTicketCreatedAsync(ticket, cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogWarning(exception, "{Handler} could not prepare ticket {TicketId}; it will be prepared on first use",
-                    handler.GetType().Name, ticket.Id);
-            }
+            await strategy.PrepareSaleAsync(ticket.Id, stock, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && DependencyFailure.IsUnavailable(exception))
+        {
+            NotPrepared(logger, exception, ticket.Id, ticket.Strategy);
         }
 
-        return new TicketResponse(ticket.Id, ticket.Name, ticket.TotalStock, ticket.RemainingStock, OrderCount: 0);
+        return new TicketResponse(ticket.Id, ticket.Name, ticket.TotalStock, ticket.RemainingStock, OrderCount: 0, ticket.Strategy);
     }
 
     public async Task<TicketResponse?> FindAsync(long id, CancellationToken cancellationToken)
@@ -55,25 +57,11 @@ public sealed class TicketService(
         return await Project(db, db.Tickets.OrderBy(t => t.Id)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>One page of a ticket's orders, oldest first; null when the ticket does not exist.</summary>
-    public async Task<OrderPage?> ListOrdersAsync(long ticketId, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, cancellationToken))
-        {
-            return null;
-        }
-
-        var orders = db.TicketOrders.AsNoTracking().Where(o => o.TicketId == ticketId);
-        var total = await orders.CountAsync(cancellationToken);
-        var items = await orders.OrderBy(o => o.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
-        return new OrderPage([.. items.Select(OrderResponse.From)], page, pageSize, total);
-    }
-
     private static IQueryable<TicketResponse> Project(TicketRushDbContext db, IQueryable<Ticket> tickets) =>
         tickets.AsNoTracking().Select(t => new TicketResponse(
             t.Id, t.Name, t.TotalStock, t.RemainingStock,
-            db.TicketOrders.Count(o => o.TicketId == t.Id)));
+            db.TicketOrders.Count(o => o.TicketId == t.Id), t.Strategy));
+
+    [LoggerMessage(LogLevel.Warning, "Ticket {TicketId}'s {Strategy} sale could not be prepared; it will be prepared on first purchase")]
+    private static partial void NotPrepared(ILogger logger, Exception exception, long ticketId, string strategy);
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketRush.Api.Admin;
+using Microsoft.Extensions.Options;
 using TicketRush.Api.Problems;
+using TicketRush.Api.Purchasing;
 
 namespace TicketRush.Api.Tickets;
 
@@ -16,7 +18,7 @@ public static class TicketsApi
         api.MapPost("/", CreateTicket)
             .AddEndpointFilter<AdminKeyFilter>()
             .WithName(nameof(CreateTicket))
-            .WithSummary("Put a ticket on sale (admin)");
+            .WithSummary("Put a ticket on sale with its concurrency strategy (admin)");
         api.MapGet("/", ListTickets)
             .WithName(nameof(ListTickets))
             .WithSummary("List tickets with stock and order counts");
@@ -28,7 +30,11 @@ public static class TicketsApi
     }
 
     public static async Task<Results<Created<TicketResponse>, ProblemHttpResult>> CreateTicket(
-        CreateTicketRequest request, TicketService tickets, CancellationToken cancellationToken)
+        CreateTicketRequest request,
+        TicketService tickets,
+        PurchaseStrategyCatalog strategies,
+        IOptions<PurchaseOptions> purchase,
+        CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
@@ -41,7 +47,13 @@ public static class TicketsApi
             return Problem.Invalid("stock", $"stock is required, an integer from 1 to {MaxStock}.");
         }
 
-        var ticket = await tickets.CreateAsync(name, request.Stock.Value, cancellationToken);
+        var strategyName = string.IsNullOrWhiteSpace(request.Strategy) ? purchase.Value.DefaultStrategy : request.Strategy;
+        if (!strategies.TryGet(strategyName, out var strategy))
+        {
+            return Problem.UnknownStrategy(strategyName, strategies.Descriptors.Select(d => d.Name));
+        }
+
+        var ticket = await tickets.CreateAsync(name, request.Stock.Value, strategy, cancellationToken);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }
 

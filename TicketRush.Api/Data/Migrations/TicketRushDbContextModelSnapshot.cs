@@ -45,6 +45,12 @@ namespace TicketRush.Api.Data.Migrations
                         .HasColumnType("int")
                         .HasColumnName("remaining_stock");
 
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("varchar(50)")
+                        .HasColumnName("strategy");
+
                     b.Property<int>("TotalStock")
                         .HasColumnType("int")
                         .HasColumnName("total_stock");

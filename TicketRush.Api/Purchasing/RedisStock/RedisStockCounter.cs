@@ -1,18 +1,17 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MySqlConnector;
 using StackExchange.Redis;
-using TicketRush.Api.Data;
-using TicketRush.Api.Tickets;
 
 namespace TicketRush.Api.Purchasing.RedisStock;
 
 /// <summary>
-/// A per-ticket stock counter and buyer set in Redis, changed only by Lua scripts so every check-and-change is
-/// atomic. MySQL stays the source of truth: the counter is seeded from it and corrected by what it says.
+/// A per-ticket stock counter, buyer set and lease book in Redis, changed only by Lua scripts so every check-and-change
+/// is atomic. MySQL stays the source of truth: the counter is seeded from it, and a reservation is settled by what it
+/// says: confirmed once the order is there, given back (exactly once) when it is not.
 /// </summary>
-public sealed class RedisStockCounter(
-    IConnectionMultiplexer redis,
-    IDbContextFactory<TicketRushDbContext> contexts) : ITicketCreatedHandler
+public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSource database, IOptions<RedisCounterOptions> options)
 {
+    // KEYS: stock, buyers, leases. ARGV: user, lease in ms. The lease ends at Redis's own clock, never a server's.
     private const string ReserveScript = """
         local stock = redis.call('GET', KEYS[1])
         if not stock then return -2 end
@@ -20,19 +19,26 @@ public sealed class RedisStockCounter(
         if tonumber(stock) <= 0 then return 0 end
         redis.call('DECR', KEYS[1])
         redis.call('SADD', KEYS[2], ARGV[1])
+        local now = redis.call('TIME')
+        redis.call('ZADD', KEYS[3], now[1] * 1000 + math.floor(now[2] / 1000) + tonumber(ARGV[2]), ARGV[1])
         return 1
         """;
 
-    // ARGV[2] = '1' keeps the buyer marked: MySQL says they already hold the ticket.
-    private const string ReleaseScript = """
-        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-        redis.call('INCR', KEYS[1])
+    private const string ConfirmScript = "return redis.call('ZREM', KEYS[3], ARGV[1])";
+
+    // Only the caller that removes the lease gives the ticket back, so a purchase and a reconciling server racing for
+    // the same reservation give it back once. ARGV[2] = '1' keeps the buyer marked: MySQL says they hold the ticket.
+    private const string GiveBackScript = """
+        if redis.call('ZREM', KEYS[3], ARGV[1]) == 0 then return 0 end
+        if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCR', KEYS[1]) end
         if ARGV[2] ~= '1' then redis.call('SREM', KEYS[2], ARGV[1]) end
         return 1
         """;
 
+    // MySQL said sold out although Redis had stock (e.g. a re-seed raced a sale): trust MySQL.
     private const string SoldOutScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('SET', KEYS[1], 0) end
+        redis.call('ZREM', KEYS[3], ARGV[1])
         redis.call('SREM', KEYS[2], ARGV[1])
         return 1
         """;
@@ -40,51 +46,84 @@ public sealed class RedisStockCounter(
     // Seeds only a missing counter, so a concurrent seeder or a live counter is never overwritten.
     private const string SeedScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-        redis.call('DEL', KEYS[2])
+        redis.call('DEL', KEYS[2], KEYS[3])
         for i = 2, #ARGV do redis.call('SADD', KEYS[2], ARGV[i]) end
         redis.call('SET', KEYS[1], ARGV[1])
         return 1
         """;
 
-    public async Task<Reservation> ReserveAsync(PurchaseCommand command) =>
-        (Reservation)(int)await Database.ScriptEvaluateAsync(ReserveScript, Keys(command.TicketId), [command.UserId]);
+    private const string ExpiredScript = """
+        local now = redis.call('TIME')
+        return redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now[1] * 1000 + math.floor(now[2] / 1000), 'LIMIT', 0, tonumber(ARGV[1]))
+        """;
 
-    /// <summary>Gives a reservation back; <paramref name="keepBuyer"/> when the buyer already holds the ticket in MySQL.</summary>
-    public Task ReleaseAsync(PurchaseCommand command, bool keepBuyer) =>
-        Database.ScriptEvaluateAsync(ReleaseScript, Keys(command.TicketId), [command.UserId, keepBuyer ? "1" : "0"]);
+    private const string ReadScript = "return {redis.call('GET', KEYS[1]), redis.call('ZCARD', KEYS[3])}";
 
-    /// <summary>MySQL says sold out although Redis had stock (e.g. a re-seed raced a sale): trust MySQL.</summary>
-    public Task MarkSoldOutAsync(PurchaseCommand command) =>
-        Database.ScriptEvaluateAsync(SoldOutScript, Keys(command.TicketId), [command.UserId]);
+    public async Task<Reservation> ReserveAsync(PurchaseCommand command, CancellationToken cancellationToken) =>
+        (Reservation)(int)await RunAsync(ReserveScript, command.TicketId,
+            [command.UserId, (long)options.Value.Lease.TotalMilliseconds], cancellationToken);
+
+    /// <summary>The order is in MySQL: the reservation became a sale.</summary>
+    public Task ConfirmAsync(PurchaseCommand command, CancellationToken cancellationToken) =>
+        RunAsync(ConfirmScript, command.TicketId, [command.UserId], cancellationToken);
+
+    /// <summary>Gives a reservation back unless somebody already did; <paramref name="keepBuyer"/> when the buyer holds the ticket in MySQL.</summary>
+    /// <returns>Whether this call gave it back.</returns>
+    public async Task<bool> GiveBackAsync(PurchaseCommand command, bool keepBuyer, CancellationToken cancellationToken) =>
+        (int)await RunAsync(GiveBackScript, command.TicketId, [command.UserId, keepBuyer ? "1" : "0"], cancellationToken) == 1;
+
+    public Task MarkSoldOutAsync(PurchaseCommand command, CancellationToken cancellationToken) =>
+        RunAsync(SoldOutScript, command.TicketId, [command.UserId], cancellationToken);
+
+    /// <summary>Buyers whose reservation outlived its lease without being settled, at most <paramref name="limit"/>.</summary>
+    public async Task<long[]> ExpiredReservationsAsync(long ticketId, int limit, CancellationToken cancellationToken) =>
+        [.. ((RedisResult[])(await RunAsync(ExpiredScript, ticketId, [limit], cancellationToken))!).Select(buyer => (long)buyer)];
+
+    /// <summary>The counter (null when not seeded) and the number of unsettled reservations, as drills check them.</summary>
+    public async Task<(int? Stock, long Reservations)> ReadAsync(long ticketId, CancellationToken cancellationToken)
+    {
+        var values = (RedisResult[])(await RunAsync(ReadScript, ticketId, [], cancellationToken))!;
+        return (values[0].IsNull ? null : (int)values[0], (long)values[1]);
+    }
 
     /// <summary>Seeds a missing counter from one consistent MySQL snapshot; false when the ticket does not exist.</summary>
     public async Task<bool> SeedFromDatabaseAsync(long ticketId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var read = new MySqlCommand(
+            "SELECT remaining_stock FROM tickets WHERE id = @ticket; SELECT user_id FROM ticket_orders WHERE ticket_id = @ticket",
+            connection, snapshot);
+        read.Parameters.AddWithValue("@ticket", ticketId);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, token);
-            var remaining = await db.Tickets.Where(t => t.Id == ticketId).Select(t => (int?)t.RemainingStock).SingleOrDefaultAsync(token);
-            if (remaining is null)
-            {
-                return false;
-            }
+            return false;
+        }
 
-            var buyers = await db.TicketOrders.Where(o => o.TicketId == ticketId).Select(o => o.UserId).ToListAsync(token);
-            await SeedAsync(ticketId, remaining.Value, buyers);
-            return true;
-        }, cancellationToken);
+        var remaining = reader.GetInt32(0);
+        var buyers = new List<RedisValue>();
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            buyers.Add(reader.GetInt64(0));
+        }
+
+        await SeedAsync(ticketId, remaining, buyers, cancellationToken);
+        return true;
     }
 
-    Task ITicketCreatedHandler.OnTicketCreatedAsync(Ticket ticket, CancellationToken cancellationToken) =>
-        SeedAsync(ticket.Id, ticket.RemainingStock, []);
+    public Task SeedAsync(long ticketId, int remaining, IEnumerable<RedisValue> buyers, CancellationToken cancellationToken) =>
+        RunAsync(SeedScript, ticketId, [remaining, .. buyers], cancellationToken);
 
-    private Task SeedAsync(long ticketId, int remaining, IEnumerable<long> buyers) =>
-        Database.ScriptEvaluateAsync(SeedScript, Keys(ticketId), [remaining, .. buyers.Select(b => (RedisValue)b)]);
+    private async Task<RedisResult> RunAsync(string script, long ticketId, RedisValue[] values, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(script, Keys(ticketId), values).WaitAsync(cancellationToken);
 
-    private IDatabase Database => redis.GetDatabase();
-
-    // One hash tag per ticket keeps both keys in one slot, so the scripts also run on a Redis Cluster.
+    // One hash tag per ticket keeps the keys in one slot, so the scripts also run on a Redis Cluster.
     private static RedisKey[] Keys(long ticketId) =>
-        [$"ticketrush:{{ticket:{ticketId}}}:stock", $"ticketrush:{{ticket:{ticketId}}}:buyers"];
+    [
+        $"ticketrush:{{ticket:{ticketId}}}:stock",
+        $"ticketrush:{{ticket:{ticketId}}}:buyers",
+        $"ticketrush:{{ticket:{ticketId}}}:leases",
+    ];
 }

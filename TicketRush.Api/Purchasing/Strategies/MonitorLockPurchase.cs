@@ -1,74 +1,65 @@
-using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
-using TicketRush.Api.Data;
-using TicketRush.Api.Telemetry;
+using Microsoft.Extensions.Options;
+using TicketRush.Api.Purchasing.Blocking;
+using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>
-/// Level 1, C# <c>lock</c> (Java's <c>synchronized</c>): one monitor per ticket around a synchronous
-/// read–check–write. A monitor cannot be held across <c>await</c>, so the database work blocks its thread —
+/// Level 1, C# <c>lock</c> (Java's <c>synchronized</c>): the lock statement's own primitive per ticket around a
+/// synchronous read–check–write. A lock cannot be held across <c>await</c>, so the database work blocks its thread,
 /// which is the point of this strategy. It serialises one process; two servers still race each other.
 /// </summary>
-public sealed class MonitorLockPurchase(
-    IDbContextFactory<TicketRushDbContext> contexts,
-    OrderBook orders,
-    RaceWindow raceWindow,
-    PurchaseTelemetry telemetry,
-    TimeProvider time) : IPurchaseStrategy
+/// <remarks>
+/// The blocking runs on threads reserved for it, never on the thread pool that serves every other request, and a
+/// buyer waits for the lock only until the purchase deadline.
+/// </remarks>
+public sealed class MonitorLockPurchase : IPurchaseStrategy, IDisposable
 {
-    private readonly ConcurrentDictionary<long, Lock> _locks = new();
+    private readonly SaleTransactions _transactions;
+    private readonly PurchaseTelemetry _telemetry;
+    private readonly TimeProvider _time;
+    private readonly LockStripes<Lock> _locks;
+    private readonly BlockingWorkers _threads;
+
+    public MonitorLockPurchase(SaleTransactions transactions, PurchaseTelemetry telemetry, IOptions<InProcessLockOptions> options, TimeProvider time)
+    {
+        _transactions = transactions;
+        _telemetry = telemetry;
+        _time = time;
+        _locks = new LockStripes<Lock>(options.Value.Stripes, () => new Lock());
+        _threads = new BlockingWorkers(options.Value.BlockingThreads, "lock strategy");
+    }
 
     public StrategyDescriptor Descriptor { get; } = new(
         "lock", "1",
         "C# lock (Java synchronized) per ticket around a blocking read-check-write: exact on one server, oversells across two.",
         SafeOnOneServer: true, SafeAcrossServers: false);
 
-    public Task<PurchaseOutcome> PurchaseAsync(PurchaseCommand command, CancellationToken cancellationToken)
+    public Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken) =>
+        _threads.RunAsync(() => Sell(purchase), purchase.Deadline, () => PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired));
+
+    private PurchaseOutcome Sell(Purchase purchase)
     {
-        var gate = _locks.GetOrAdd(command.TicketId, _ => new Lock());
-        var waitStarted = time.GetTimestamp();
-        lock (gate)
+        var gate = _locks.For(purchase.TicketId);
+        var waitStarted = _time.GetTimestamp();
+        var entered = gate.TryEnter(purchase.Deadline.Remaining);
+        _telemetry.RecordLockWait(Descriptor.Name, _time.GetElapsedTime(waitStarted));
+        if (!entered)
         {
-            telemetry.RecordLockWait(Descriptor.Name, time.GetElapsedTime(waitStarted));
-            return Task.FromResult(Sell(command));
+            return PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired);
+        }
+
+        try
+        {
+            using var sale = _transactions.Open(purchase);
+            var stock = sale.ReadStock();
+            return stock.Refusal ?? sale.CommitBlindWrite(stock);
+        }
+        finally
+        {
+            gate.Exit();
         }
     }
 
-    private PurchaseOutcome Sell(PurchaseCommand command)
-    {
-        using var db = contexts.CreateDbContext();
-        return db.Database.CreateExecutionStrategy().Execute(() =>
-        {
-            db.ChangeTracker.Clear();
-            using var transaction = db.Database.BeginTransaction();
-            var ticket = db.Tickets.AsNoTracking().SingleOrDefault(t => t.Id == command.TicketId);
-            if (ticket is null)
-            {
-                return PurchaseOutcome.TicketNotFound;
-            }
-
-            if (ticket.RemainingStock <= 0)
-            {
-                return PurchaseOutcome.SoldOut;
-            }
-
-            raceWindow.Pause();
-            OrderBook.WriteStock(db, ticket, StockAccess.ReadThenBlindWrite).ExecuteUpdate(OrderBook.SetStock(ticket.RemainingStock - 1));
-
-            var order = orders.NewOrder(command, Descriptor.Name);
-            db.TicketOrders.Add(order);
-            try
-            {
-                db.SaveChanges();
-            }
-            catch (DbUpdateException exception) when (OrderBook.IsDuplicateOrder(exception))
-            {
-                return PurchaseOutcome.AlreadyPurchased;
-            }
-
-            transaction.Commit();
-            return PurchaseOutcome.Sold(order);
-        });
-    }
+    public void Dispose() => _threads.Dispose();
 }

@@ -1,15 +1,19 @@
+using TicketRush.Api.Purchasing.Sales;
+
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>Level 2, pessimistic: <c>SELECT … FOR UPDATE</c> locks the ticket row in the database until commit, whichever server asks.</summary>
-public sealed class PessimisticLockPurchase(OrderBook orders) : IPurchaseStrategy
+public sealed class PessimisticLockPurchase(SaleTransactions transactions) : IPurchaseStrategy
 {
     public StrategyDescriptor Descriptor { get; } = new(
         "pessimistic", "2",
         "SELECT ... FOR UPDATE on the ticket row inside the purchase transaction: the database serialises buyers across servers.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
-    public Task<PurchaseOutcome> PurchaseAsync(PurchaseCommand command, CancellationToken cancellationToken) =>
-        orders.InTransactionAsync(
-            (db, token) => orders.ReadCheckWriteAsync(db, command, Descriptor.Name, StockAccess.LockRowThenWrite, token),
-            cancellationToken);
+    public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
+    {
+        await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
+        var stock = await sale.ReadStockForUpdateAsync(cancellationToken);
+        return stock.Refusal ?? await sale.CommitBlindWriteAsync(stock, cancellationToken);
+    }
 }

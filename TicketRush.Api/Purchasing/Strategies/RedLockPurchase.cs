@@ -1,52 +1,71 @@
 using Microsoft.Extensions.Options;
 using RedLockNet;
-using StackExchange.Redis;
-using TicketRush.Api.Telemetry;
+using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>
 /// Level 3: a Redis distributed lock per ticket (RedLock.net, the C# counterpart of Redisson) around the
-/// read–check–write. The write is fenced — it only applies if the stock is still what was read — so a holder
-/// that lost its lock (stalled past expiry) cannot oversell; it aborts with no sale.
+/// read–check–write. The write is fenced (it applies only if the ticket's version is still the one read), so a holder
+/// whose lock expired while it stalled cannot oversell: it aborts with no sale.
 /// </summary>
 public sealed class RedLockPurchase(
     IDistributedLockFactory locks,
-    IConnectionMultiplexer redis,
-    OrderBook orders,
+    SaleTransactions transactions,
     PurchaseTelemetry telemetry,
     IOptions<RedLockOptions> options,
     TimeProvider time) : IPurchaseStrategy
 {
     public StrategyDescriptor Descriptor { get; } = new(
         "redlock", "3",
-        "RedLock.net distributed lock per ticket (the C# Redisson); lock not acquired in time: 503; lock lost mid-work: abort, no sale.",
+        "RedLock.net distributed lock per ticket (the C# Redisson), fenced write; lock not acquired in time: 503; lock lost mid-work: abort, no sale.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
-    public async Task<PurchaseOutcome> PurchaseAsync(PurchaseCommand command, CancellationToken cancellationToken)
+    public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
-        // RedLock.net treats an unreachable Redis as a busy lock and would keep the buyer waiting the full wait time.
-        if (!redis.IsConnected)
-        {
-            return PurchaseOutcome.Unavailable("Redis is unreachable");
-        }
-
-        var settings = options.Value;
         var waitStarted = time.GetTimestamp();
-        await using var redLock = await locks.CreateLockAsync(
-            $"ticketrush:ticket:{command.TicketId}", settings.Expiry, settings.Wait, settings.Retry, cancellationToken);
+        var acquired = await AcquireAsync(purchase, cancellationToken);
         telemetry.RecordLockWait(Descriptor.Name, time.GetElapsedTime(waitStarted));
-        if (!redLock.IsAcquired)
+        if (acquired.Lock is not { } redLock)
         {
-            return PurchaseOutcome.Unavailable($"distributed lock not acquired ({redLock.Status})");
+            return acquired.Refusal!;
         }
 
-        return await orders.InTransactionAsync(async (db, token) =>
+        await using (redLock)
         {
-            var outcome = await orders.ReadCheckWriteAsync(db, command, Descriptor.Name, StockAccess.ReadThenGuardedWrite, token);
-            return outcome.Status == PurchaseStatus.Sold && !redLock.IsAcquired
-                ? PurchaseOutcome.Unavailable("distributed lock lost before commit")
-                : outcome;
-        }, cancellationToken);
+            await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
+            var stock = await sale.ReadStockAsync(cancellationToken);
+            if (stock.Refusal is { } refusal)
+            {
+                return refusal;
+            }
+
+            var outcome = redLock.IsAcquired ? await sale.CommitFencedWriteAsync(stock, cancellationToken) : null;
+            return outcome ?? PurchaseOutcome.Unavailable(UnavailableReasons.LockLost);
+        }
+    }
+
+    /// <summary>One attempt at a time, so a waiter notices at once when this server has seen the ticket sell out.</summary>
+    private async Task<(IRedLock? Lock, PurchaseOutcome? Refusal)> AcquireAsync(Purchase purchase, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        while (!purchase.Sale.IsKnownSoldOut)
+        {
+            var attempt = await locks.CreateLockAsync($"ticketrush:ticket:{purchase.TicketId}", settings.Expiry).WaitAsync(cancellationToken);
+            if (attempt.IsAcquired)
+            {
+                return (attempt, null);
+            }
+
+            await attempt.DisposeAsync();
+            if (attempt.Status == RedLockStatus.NoQuorum)
+            {
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
+            }
+
+            await Task.Delay(settings.Retry * Random.Shared.NextDouble(), time, cancellationToken);
+        }
+
+        return (null, PurchaseOutcome.SoldOut);
     }
 }

@@ -1,67 +1,96 @@
+using Microsoft.Extensions.Options;
 using TicketRush.Api.Purchasing.RedisStock;
+using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>
-/// Beyond the study: a Redis Lua script admits at most the stock's worth of buyers, once each, so rejections
-/// never touch MySQL. Only winners write to MySQL — with the conditional decrement as a last guard — and a
-/// failed write gives the reservation back, so no ticket is lost.
+/// Beyond the study: a Redis Lua script admits at most the stock's worth of buyers, once each, so rejections never
+/// touch MySQL. Only winners write to MySQL, with the conditional decrement as the last guard. Every reservation is
+/// settled against MySQL: by the purchase itself, or, if it died, by any server once its lease runs out.
 /// </summary>
-public sealed class RedisCounterPurchase(RedisStockCounter counter, OrderBook orders) : IPurchaseStrategy
+public sealed class RedisCounterPurchase(
+    RedisStockCounter counter,
+    SaleTransactions transactions,
+    IOptions<RedisCounterOptions> options,
+    TimeProvider time) : IPurchaseStrategy
 {
+    public const string Name = "redis-counter";
+
     public StrategyDescriptor Descriptor { get; } = new(
-        "redis-counter", "beyond",
-        "Redis Lua script rejects repeat buyers and decrements a stock counter atomically; only winners write to MySQL, failed writes give the reservation back.",
+        Name, "beyond",
+        "Redis Lua script rejects repeat buyers and reserves stock atomically; only winners write to MySQL; reservations not settled within their lease are given back by any server.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
-    public async Task<PurchaseOutcome> PurchaseAsync(PurchaseCommand command, CancellationToken cancellationToken)
+    public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
-        var reservation = await counter.ReserveAsync(command);
+        var reservation = await counter.ReserveAsync(purchase.Command, cancellationToken);
         if (reservation == Reservation.NotSeeded)
         {
-            if (!await counter.SeedFromDatabaseAsync(command.TicketId, cancellationToken))
+            if (!await counter.SeedFromDatabaseAsync(purchase.TicketId, cancellationToken))
             {
                 return PurchaseOutcome.TicketNotFound;
             }
 
-            reservation = await counter.ReserveAsync(command);
+            reservation = await counter.ReserveAsync(purchase.Command, cancellationToken);
         }
 
         return reservation switch
         {
-            Reservation.Reserved => await WriteOrderAsync(command, cancellationToken),
+            Reservation.Reserved => await WriteOrderAsync(purchase, cancellationToken),
             Reservation.AlreadyBought => PurchaseOutcome.AlreadyPurchased,
             _ => PurchaseOutcome.SoldOut,
         };
     }
 
-    private async Task<PurchaseOutcome> WriteOrderAsync(PurchaseCommand command, CancellationToken cancellationToken)
+    public Task PrepareSaleAsync(long ticketId, int stock, CancellationToken cancellationToken) =>
+        counter.SeedAsync(ticketId, stock, [], cancellationToken);
+
+    private async Task<PurchaseOutcome> WriteOrderAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         PurchaseOutcome outcome;
         try
         {
-            outcome = await orders.InTransactionAsync(
-                (db, token) => orders.DecrementThenSaveAsync(db, command, Descriptor.Name, token),
-                cancellationToken);
+            await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
+            outcome = await sale.CommitConditionalDecrementAsync(cancellationToken);
         }
         catch
         {
-            await counter.ReleaseAsync(command, keepBuyer: false);
+            // Nothing was committed: an unacknowledged commit comes back verified, not thrown.
+            await SettleAsync(token => counter.GiveBackAsync(purchase.Command, keepBuyer: false, token));
             throw;
         }
 
         switch (outcome.Status)
         {
             case PurchaseStatus.Sold:
+                await SettleAsync(token => counter.ConfirmAsync(purchase.Command, token));
                 break;
             case PurchaseStatus.SoldOut:
-                await counter.MarkSoldOutAsync(command);
+                await SettleAsync(token => counter.MarkSoldOutAsync(purchase.Command, token));
+                break;
+            case PurchaseStatus.OutcomeUnknown:
+                // Neither given back nor confirmed: when the lease runs out, MySQL will say which.
                 break;
             default:
-                await counter.ReleaseAsync(command, keepBuyer: outcome.Status == PurchaseStatus.AlreadyPurchased);
+                await SettleAsync(token => counter.GiveBackAsync(purchase.Command, outcome.Status == PurchaseStatus.AlreadyPurchased, token));
                 break;
         }
 
         return outcome;
+    }
+
+    /// <summary>Settles on a clock of its own, since the purchase deadline may have passed; if Redis does not answer, the lease settles it later.</summary>
+    private async Task SettleAsync(Func<CancellationToken, Task> settle)
+    {
+        using var timeout = new CancellationTokenSource(options.Value.SettleTimeout, time);
+        try
+        {
+            await settle(timeout.Token);
+        }
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or OperationCanceledException or TimeoutException)
+        {
+            // The lease is the fallback: an unsettled reservation is settled against MySQL when it expires.
+        }
     }
 }

@@ -1,42 +1,41 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using TicketRush.Api.Telemetry;
+using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>
-/// Level 1, <c>SemaphoreSlim(1, 1)</c> with a wait timeout (Java's <c>ReentrantLock.tryLock</c>) per ticket,
+/// Level 1, <c>SemaphoreSlim(1, 1)</c> per ticket waited for with a timeout (Java's <c>ReentrantLock.tryLock</c>),
 /// awaited rather than blocking. It serialises one process; two servers still race each other.
 /// </summary>
 public sealed class SemaphorePurchase(
-    OrderBook orders,
+    SaleTransactions transactions,
     PurchaseTelemetry telemetry,
     IOptions<InProcessLockOptions> options,
     TimeProvider time) : IPurchaseStrategy
 {
-    private readonly ConcurrentDictionary<long, SemaphoreSlim> _semaphores = new();
+    private readonly LockStripes<SemaphoreSlim> _semaphores = new(options.Value.Stripes, () => new SemaphoreSlim(1, 1));
 
     public StrategyDescriptor Descriptor { get; } = new(
         "semaphore", "1",
         "SemaphoreSlim(1,1) per ticket with a wait timeout (Java ReentrantLock.tryLock): exact on one server, oversells across two.",
         SafeOnOneServer: true, SafeAcrossServers: false);
 
-    public async Task<PurchaseOutcome> PurchaseAsync(PurchaseCommand command, CancellationToken cancellationToken)
+    public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
-        var semaphore = _semaphores.GetOrAdd(command.TicketId, _ => new SemaphoreSlim(1, 1));
+        var semaphore = _semaphores.For(purchase.TicketId);
         var waitStarted = time.GetTimestamp();
-        var entered = await semaphore.WaitAsync(options.Value.WaitTimeout, cancellationToken);
+        var entered = await semaphore.WaitAsync(purchase.Deadline.Remaining, cancellationToken);
         telemetry.RecordLockWait(Descriptor.Name, time.GetElapsedTime(waitStarted));
         if (!entered)
         {
-            return PurchaseOutcome.Unavailable("timed out waiting for the in-process lock");
+            return PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired);
         }
 
         try
         {
-            return await orders.InTransactionAsync(
-                (db, token) => orders.ReadCheckWriteAsync(db, command, Descriptor.Name, StockAccess.ReadThenBlindWrite, token),
-                cancellationToken);
+            await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
+            var stock = await sale.ReadStockAsync(cancellationToken);
+            return stock.Refusal ?? await sale.CommitBlindWriteAsync(stock, cancellationToken);
         }
         finally
         {

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
-using TicketRush.Api.Purchasing;
 using TicketRush.Api.Servers;
 
-namespace TicketRush.Api.Telemetry;
+namespace TicketRush.Api.Purchasing;
 
 /// <summary>
 /// The <c>TicketRush</c> span and metrics: one span per purchase, tagged so a race reads off the dashboard
@@ -22,6 +21,7 @@ public sealed class PurchaseTelemetry
     private readonly Histogram<double> _lockWait;
     private readonly Histogram<int> _retries;
     private readonly Gauge<int> _remaining;
+    private readonly Counter<long> _givenBack;
 
     public PurchaseTelemetry(IMeterFactory meters, IOptions<ServerOptions> server)
     {
@@ -32,17 +32,33 @@ public sealed class PurchaseTelemetry
         _lockWait = meter.CreateHistogram<double>("ticketrush.lock.wait", "ms", "Time a purchase waited for its lock.");
         _retries = meter.CreateHistogram<int>("ticketrush.purchase.retries", "{retry}", "Conflicts retried by one purchase.");
         _remaining = meter.CreateGauge<int>("ticketrush.ticket.remaining", "{ticket}", "Remaining stock of a ticket, as last read or written.");
+        _givenBack = meter.CreateCounter<long>("ticketrush.reservations.given_back", "{reservation}", "Redis reservations given back because their purchase died before writing an order.");
     }
 
-    public Activity? StartPurchase(string strategy, PurchaseCommand command)
+    /// <summary>The purchase span; named after its strategy once the ticket's sale is known (<see cref="NameStrategy"/>).</summary>
+    public Activity? StartPurchase(PurchaseCommand command)
     {
-        var activity = Source.StartActivity($"purchase {strategy}");
-        activity?.SetTag("ticketrush.strategy", strategy);
+        var activity = Source.StartActivity("purchase");
         activity?.SetTag("ticketrush.server", _server);
         activity?.SetTag("ticketrush.ticket_id", command.TicketId);
         activity?.SetTag("ticketrush.user_id", command.UserId);
         return activity;
     }
+
+    public static void NameStrategy(Activity? activity, string strategy)
+    {
+        if (activity is not null)
+        {
+            activity.DisplayName = $"purchase {strategy}";
+            activity.SetTag("ticketrush.strategy", strategy);
+        }
+    }
+
+    /// <summary>A sold-out answer from this server's memory: MySQL said so before, and under a safe strategy stock never comes back.</summary>
+    public static void MarkAnsweredFromMemory(Activity? activity) => activity?.SetTag("ticketrush.sold_out_remembered", true);
+
+    public void RecordReservationGivenBack(long ticketId) =>
+        _givenBack.Add(1, new TagList { { "ticketrush.ticket_id", ticketId }, { "ticketrush.server", _server } });
 
     public void RecordLockWait(string strategy, TimeSpan wait)
     {
@@ -60,7 +76,7 @@ public sealed class PurchaseTelemetry
     public void RecordRemaining(long ticketId, int remaining) =>
         _remaining.Record(remaining, new TagList { { "ticketrush.ticket_id", ticketId }, { "ticketrush.server", _server } });
 
-    public void RecordOutcome(Activity? activity, string strategy, PurchaseOutcome outcome, TimeSpan elapsed)
+    public void RecordOutcome(Activity? activity, string? strategy, PurchaseOutcome outcome, TimeSpan elapsed)
     {
         activity?.SetTag("ticketrush.outcome", outcome.TagValue);
         if (outcome.Reason is not null)
@@ -74,9 +90,9 @@ public sealed class PurchaseTelemetry
         _duration.Record(elapsed.TotalMilliseconds, tags);
     }
 
-    private TagList Tags(string strategy) => new()
+    private TagList Tags(string? strategy) => new()
     {
-        { "ticketrush.strategy", strategy },
+        { "ticketrush.strategy", strategy ?? "unknown" },
         { "ticketrush.server", _server },
     };
 }

@@ -1,0 +1,10 @@
+namespace TicketRush.Api.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        return builder;
+    }
+}

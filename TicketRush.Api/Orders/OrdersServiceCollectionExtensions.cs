@@ -1,0 +1,10 @@
+namespace TicketRush.Api.Orders;
+
+public static class OrdersServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddOrders(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<OrderQueries>();
+        return builder;
+    }
+}

@@ -1,0 +1,11 @@
+namespace TicketRush.Api.Purchasing.RedisStock;
+
+/// <summary>Redis client timeouts (section <c>Redis</c>), short enough to fit inside a purchase deadline.</summary>
+public sealed class RedisTimeouts
+{
+    public const string SectionName = "Redis";
+
+    public TimeSpan Connect { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan Command { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+using MySqlConnector;
+using TicketRush.Api.Data;
+
+namespace TicketRush.Api.Purchasing.Sales;
+
+/// <summary>
+/// Settles a commit that was sent but never acknowledged (a lost answer, a stalled server, the deadline): ends the
+/// session that sent it, so nothing queued behind a stall can still commit, then looks for the order.
+/// </summary>
+public sealed partial class CommitVerifier(
+    MySqlDataSource database, IOptions<PurchaseOptions> options, TimeProvider time, ILogger<CommitVerifier> logger)
+{
+    private static readonly TimeSpan SessionPoll = TimeSpan.FromMilliseconds(10);
+
+    public async Task<PurchaseOutcome> VerifyAsync(Purchase purchase, int sessionId, Exception cause)
+    {
+        UnacknowledgedCommit(logger, cause, purchase.TicketId, purchase.UserId);
+        using var timeout = new CancellationTokenSource(options.Value.VerifyTimeout, time);
+        try
+        {
+            await using var connection = await database.OpenConnectionAsync(timeout.Token);
+            await EndSessionAsync(connection, sessionId, timeout.Token);
+            return await FindOrderAsync(connection, purchase.Command, timeout.Token) is { } order
+                ? PurchaseOutcome.Sold(order)
+                : PurchaseOutcome.Unavailable(UnavailableReasons.Database);
+        }
+        catch (Exception exception) when (exception is MySqlException or OperationCanceledException or IOException or TimeoutException)
+        {
+            Unverified(logger, exception, purchase.TicketId, purchase.UserId);
+            return PurchaseOutcome.OutcomeUnknown;
+        }
+    }
+
+    private async Task EndSessionAsync(MySqlConnection connection, int sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var kill = new MySqlCommand($"KILL CONNECTION {sessionId}", connection);
+            await kill.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (MySqlException exception) when (exception.ErrorCode == MySqlErrorCode.NoSuchThread)
+        {
+            // Already gone: its transaction is settled.
+        }
+
+        await using var alive = new MySqlCommand("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @session", connection);
+        alive.Parameters.AddWithValue("@session", sessionId);
+        while (Convert.ToInt64(await alive.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            await Task.Delay(SessionPoll, time, cancellationToken);
+        }
+    }
+
+    private static async Task<TicketOrder?> FindOrderAsync(MySqlConnection connection, PurchaseCommand command, CancellationToken cancellationToken)
+    {
+        await using var find = new MySqlCommand(
+            "SELECT id, created_at, served_by, strategy FROM ticket_orders WHERE ticket_id = @ticket AND user_id = @user", connection);
+        find.Parameters.AddWithValue("@ticket", command.TicketId);
+        find.Parameters.AddWithValue("@user", command.UserId);
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new TicketOrder
+        {
+            Id = reader.GetInt64(0),
+            TicketId = command.TicketId,
+            UserId = command.UserId,
+            CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc)),
+            ServedBy = reader.GetString(2),
+            Strategy = reader.GetString(3),
+        };
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The purchase of ticket {TicketId} by user {UserId} sent its commit without an answer; verifying")]
+    private static partial void UnacknowledgedCommit(ILogger logger, Exception exception, long ticketId, long userId);
+
+    [LoggerMessage(LogLevel.Error, "The purchase of ticket {TicketId} by user {UserId} could not be verified; its outcome is unknown")]
+    private static partial void Unverified(ILogger logger, Exception exception, long ticketId, long userId);
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using MySqlConnector;
+
+namespace TicketRush.Api.Purchasing.Sales;
+
+/// <summary>
+/// Finds the sale of a ticket id. A ticket's strategy never changes, so a found sale is cached (bounded); an unknown
+/// id is not, so a ticket created on the other server a moment ago is found at once, and junk ids cannot fill memory.
+/// </summary>
+public sealed class SaleCatalog(MySqlDataSource database, IOptions<PurchaseOptions> options) : IDisposable
+{
+    private readonly MemoryCache _sales = new(new MemoryCacheOptions { SizeLimit = options.Value.CachedSales });
+
+    public async ValueTask<Sale?> FindAsync(long ticketId, CancellationToken cancellationToken)
+    {
+        if (_sales.TryGetValue<Sale>(ticketId, out var cached))
+        {
+            return cached;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = new MySqlCommand("SELECT strategy FROM tickets WHERE id = @ticket", connection);
+        command.Parameters.AddWithValue("@ticket", ticketId);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not string strategy)
+        {
+            return null;
+        }
+
+        return _sales.Set(ticketId, new Sale(ticketId, strategy), new MemoryCacheEntryOptions { Size = 1 });
+    }
+
+    public void Dispose() => _sales.Dispose();
+}

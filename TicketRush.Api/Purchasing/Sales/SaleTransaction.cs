@@ -1,0 +1,282 @@
+using MySqlConnector;
+using TicketRush.Api.Data;
+
+namespace TicketRush.Api.Purchasing.Sales;
+
+/// <summary>
+/// One purchase's conversation with MySQL, as named steps a strategy composes: read the stock (plainly or locked),
+/// check it (<see cref="StockRead.Refusal"/>), then one write step that writes the stock (blind, fenced or
+/// conditional), saves the order and commits in a single round trip, so the row lock is held as briefly as possible.
+/// </summary>
+/// <remarks>
+/// Plain reads run outside any transaction: no snapshot is kept, so MariaDB's snapshot isolation (on by default from
+/// 11.6.2) has nothing to fail a later write with. Each step has a blocking twin for the <c>lock</c> strategy, which
+/// holds a monitor and must not await; both run the same code (<c>blocking</c> picks the driver's sync or async calls).
+/// A commit that was sent but not acknowledged is verified, never guessed.
+/// </remarks>
+public sealed class SaleTransaction : IAsyncDisposable, IDisposable
+{
+    private const string ReadStockSql = "SELECT remaining_stock, version FROM tickets WHERE id = @ticket";
+    private const string BlindWriteSql = "UPDATE tickets SET remaining_stock = @remaining, version = version + 1 WHERE id = @ticket";
+    private const string FencedWriteSql = BlindWriteSql + " AND version = @version";
+    private const string ConditionalDecrementSql =
+        "UPDATE tickets SET remaining_stock = remaining_stock - 1, version = version + 1 WHERE id = @ticket AND remaining_stock > 0";
+
+    // Runs after the stock write in the same round trip: the order is inserted only if that write changed the row.
+    private const string SaveOrderAndCommitSql = """
+        INSERT INTO ticket_orders (ticket_id, user_id, created_at, served_by, strategy)
+            SELECT @ticket, @user, @created, @server, @strategy FROM DUAL WHERE ROW_COUNT() = 1;
+        SELECT ROW_COUNT(), LAST_INSERT_ID(), (SELECT remaining_stock FROM tickets WHERE id = @ticket);
+        COMMIT;
+        """;
+
+    private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly MySqlConnection _connection;
+    private readonly Purchase _purchase;
+    private readonly SaleTransactions _shared;
+    private bool _inTransaction;
+    private bool _readFirst;
+
+    internal SaleTransaction(MySqlConnection connection, Purchase purchase, SaleTransactions shared)
+    {
+        _connection = connection;
+        _purchase = purchase;
+        _shared = shared;
+    }
+
+    /// <summary><c>SELECT remaining_stock, version</c>: a plain read, no lock, outside any transaction.</summary>
+    public Task<StockRead> ReadStockAsync(CancellationToken cancellationToken) =>
+        ReadAsync(locking: false, blocking: false, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="ReadStockAsync"/>
+    public StockRead ReadStock() => ReadAsync(locking: false, blocking: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary><c>START TRANSACTION; SELECT … FOR UPDATE</c>: the row stays locked until this transaction ends.</summary>
+    public Task<StockRead> ReadStockForUpdateAsync(CancellationToken cancellationToken) =>
+        ReadAsync(locking: true, blocking: false, cancellationToken).AsTask();
+
+    /// <summary>
+    /// <c>UPDATE … SET remaining_stock = read − 1</c> whatever it is now, the order, <c>COMMIT</c>: right under a lock
+    /// that covers every writer, a lost update without one.
+    /// </summary>
+    public async Task<PurchaseOutcome> CommitBlindWriteAsync(StockRead read, CancellationToken cancellationToken) =>
+        (await CommitAsync(StockWrite.Blind, read, blocking: false, cancellationToken))!;
+
+    /// <inheritdoc cref="CommitBlindWriteAsync"/>
+    public PurchaseOutcome CommitBlindWrite(StockRead read) =>
+        CommitAsync(StockWrite.Blind, read, blocking: true, CancellationToken.None).GetAwaiter().GetResult()!;
+
+    /// <summary>
+    /// <c>UPDATE … WHERE version = read version</c>, the order, <c>COMMIT</c>. Null when somebody wrote the ticket since
+    /// it was read (0 rows, or MariaDB's error 1020): nothing was written, the caller decides whether to retry.
+    /// </summary>
+    public Task<PurchaseOutcome?> CommitFencedWriteAsync(StockRead read, CancellationToken cancellationToken) =>
+        CommitAsync(StockWrite.Fenced, read, blocking: false, cancellationToken).AsTask();
+
+    /// <summary><c>UPDATE … SET remaining_stock = remaining_stock − 1 WHERE remaining_stock &gt; 0</c>, the order, <c>COMMIT</c>: the database decides.</summary>
+    public async Task<PurchaseOutcome> CommitConditionalDecrementAsync(CancellationToken cancellationToken) =>
+        (await CommitAsync(StockWrite.ConditionalDecrement, read: null, blocking: false, cancellationToken))!;
+
+    private async ValueTask<StockRead> ReadAsync(bool locking, bool blocking, CancellationToken cancellationToken)
+    {
+        await using var command = NewCommand(locking ? $"START TRANSACTION; {ReadStockSql} FOR UPDATE" : ReadStockSql);
+        _inTransaction |= locking;
+        _readFirst = true;
+
+        var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(cancellationToken);
+        try
+        {
+            var row = await NextRowAsync(reader, blocking, cancellationToken);
+            var read = row ? new StockRead(true, reader.GetInt32(0), reader.GetInt32(1)) : StockRead.Missing;
+            if (read is { Exists: true, Remaining: <= 0 })
+            {
+                _purchase.Sale.MarkSoldOut();
+            }
+
+            return read;
+        }
+        finally
+        {
+            await DisposeAsync(reader, blocking);
+        }
+    }
+
+    /// <returns>The outcome; null only for a fenced write that found the ticket changed.</returns>
+    private async ValueTask<PurchaseOutcome?> CommitAsync(StockWrite write, StockRead? read, bool blocking, CancellationToken cancellationToken)
+    {
+        await _shared.Hooks.BeforeWriteAsync(_purchase, _readFirst, blocking, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var order = new TicketOrder
+        {
+            TicketId = _purchase.TicketId,
+            UserId = _purchase.UserId,
+            CreatedAt = _shared.Time.GetUtcNow(),
+            ServedBy = _shared.ServerName,
+            Strategy = _purchase.Strategy,
+        };
+        var stockWriteSql = write switch
+        {
+            StockWrite.Blind => BlindWriteSql,
+            StockWrite.Fenced => FencedWriteSql,
+            _ => ConditionalDecrementSql,
+        };
+        await using var command = NewCommand($"{(_inTransaction ? "" : "START TRANSACTION;")} {stockWriteSql}; {SaveOrderAndCommitSql}");
+        command.Parameters.AddWithValue("@user", order.UserId);
+        command.Parameters.AddWithValue("@created", order.CreatedAt.UtcDateTime);
+        command.Parameters.AddWithValue("@server", order.ServedBy);
+        command.Parameters.AddWithValue("@strategy", order.Strategy);
+        command.Parameters.AddWithValue("@remaining", (read?.Remaining ?? 0) - 1);
+        command.Parameters.AddWithValue("@version", read?.Version ?? 0);
+        _inTransaction = true;
+
+        try
+        {
+            var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(cancellationToken);
+            try
+            {
+                while (reader.FieldCount != 3 || !await NextRowAsync(reader, blocking, cancellationToken))
+                {
+                    if (!(blocking ? reader.NextResult() : await reader.NextResultAsync(cancellationToken)))
+                    {
+                        throw new InvalidOperationException("The sale's round trip returned no report.");
+                    }
+                }
+
+                var sold = reader.GetInt64(0) == 1;
+                order.Id = reader.GetInt64(1);
+                var remaining = reader.IsDBNull(2) ? (int?)null : reader.GetInt32(2);
+                while (blocking ? reader.NextResult() : await reader.NextResultAsync(cancellationToken))
+                {
+                }
+
+                _inTransaction = false;
+                return Decide(write, sold, order, remaining);
+            }
+            finally
+            {
+                await DisposeAsync(reader, blocking);
+            }
+        }
+        catch (MySqlException exception) when (exception.SqlState is not null)
+        {
+            // The server refused a statement, so it never reached the COMMIT behind it: nothing was written.
+            await RollbackAsync(blocking);
+            if (exception.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
+            {
+                return PurchaseOutcome.AlreadyPurchased;
+            }
+
+            if (write == StockWrite.Fenced && MySqlConflict.Is(exception))
+            {
+                return null;
+            }
+
+            throw;
+        }
+        catch (Exception exception) when (exception is MySqlException or OperationCanceledException or IOException or TimeoutException)
+        {
+            // The commit may or may not have landed: ask MySQL, after making sure this session can no longer commit.
+            _inTransaction = false;
+            return await _shared.Verifier.VerifyAsync(_purchase, _connection.ServerThread, exception);
+        }
+    }
+
+    private PurchaseOutcome? Decide(StockWrite write, bool sold, TicketOrder order, int? remaining)
+    {
+        if (remaining is { } left)
+        {
+            _shared.Hooks.AfterWrite(_purchase, left);
+        }
+
+        if (sold)
+        {
+            return PurchaseOutcome.Sold(order);
+        }
+
+        if (remaining is null)
+        {
+            return PurchaseOutcome.TicketNotFound;
+        }
+
+        switch (write)
+        {
+            case StockWrite.ConditionalDecrement:
+                _purchase.Sale.MarkSoldOut();
+                return PurchaseOutcome.SoldOut;
+            case StockWrite.Fenced:
+                return null;
+            default:
+                throw new InvalidOperationException("A blind write matched no row of an existing ticket.");
+        }
+    }
+
+    private MySqlCommand NewCommand(string sql)
+    {
+        var command = new MySqlCommand(sql, _connection) { CommandTimeout = _purchase.Deadline.RemainingSeconds };
+        command.Parameters.AddWithValue("@ticket", _purchase.TicketId);
+        return command;
+    }
+
+    private static async ValueTask<bool> NextRowAsync(MySqlDataReader reader, bool blocking, CancellationToken cancellationToken) =>
+        blocking ? reader.Read() : await reader.ReadAsync(cancellationToken);
+
+    private static async ValueTask DisposeAsync(MySqlDataReader reader, bool blocking)
+    {
+        if (blocking)
+        {
+            reader.Dispose();
+        }
+        else
+        {
+            await reader.DisposeAsync();
+        }
+    }
+
+    private async ValueTask RollbackAsync(bool blocking)
+    {
+        if (!_inTransaction)
+        {
+            return;
+        }
+
+        _inTransaction = false;
+        try
+        {
+            await using var rollback = new MySqlCommand("ROLLBACK", _connection) { CommandTimeout = (int)RollbackTimeout.TotalSeconds };
+            if (blocking)
+            {
+                rollback.ExecuteNonQuery();
+            }
+            else
+            {
+                await rollback.ExecuteNonQueryAsync();
+            }
+        }
+        catch (Exception exception) when (exception is MySqlException or IOException or TimeoutException or InvalidOperationException)
+        {
+            // A session that cannot roll back is broken; MySQL rolls its transaction back when the session ends.
+            _shared.LogRollbackFailed(exception, _purchase);
+        }
+    }
+
+    private enum StockWrite
+    {
+        Blind,
+        Fenced,
+        ConditionalDecrement,
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RollbackAsync(blocking: false);
+        await _connection.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        RollbackAsync(blocking: true).AsTask().GetAwaiter().GetResult();
+        _connection.Dispose();
+    }
+}

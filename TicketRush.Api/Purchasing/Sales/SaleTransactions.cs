@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using MySqlConnector;
+using TicketRush.Api.Servers;
+
+namespace TicketRush.Api.Purchasing.Sales;
+
+/// <summary>Opens a purchase's <see cref="SaleTransaction"/> on a pooled connection, with what every step shares.</summary>
+public sealed partial class SaleTransactions(
+    MySqlDataSource database,
+    PurchaseHooks hooks,
+    CommitVerifier verifier,
+    IOptions<ServerOptions> server,
+    TimeProvider time,
+    ILogger<SaleTransaction> logger)
+{
+    internal PurchaseHooks Hooks => hooks;
+
+    internal CommitVerifier Verifier => verifier;
+
+    internal TimeProvider Time => time;
+
+    internal string ServerName { get; } = server.Value.Name;
+
+    public async Task<SaleTransaction> OpenAsync(Purchase purchase, CancellationToken cancellationToken) =>
+        new(await database.OpenConnectionAsync(cancellationToken), purchase, this);
+
+    /// <summary>The blocking twin, for the <c>lock</c> strategy; the pool wait is bounded by the connection timeout.</summary>
+    public SaleTransaction Open(Purchase purchase) => new(database.OpenConnection(), purchase, this);
+
+    internal void LogRollbackFailed(Exception exception, Purchase purchase) => RollbackFailed(logger, exception, purchase.TicketId, purchase.UserId);
+
+    [LoggerMessage(LogLevel.Warning, "Rolling back the purchase of ticket {TicketId} by user {UserId} failed; the session is dropped")]
+    private static partial void RollbackFailed(ILogger logger, Exception exception, long ticketId, long userId);
+}

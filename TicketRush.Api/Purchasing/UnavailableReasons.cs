@@ -1,0 +1,12 @@
+namespace TicketRush.Api.Purchasing;
+
+/// <summary>What a 503 tells the buyer, in general words: never an exception text, host, port or version.</summary>
+public static class UnavailableReasons
+{
+    public const string Deadline = "the purchase could not be completed in time";
+    public const string Database = "the ticket database is unavailable";
+    public const string Redis = "the reservation store is unavailable";
+    public const string LockNotAcquired = "too many buyers are waiting for this ticket";
+    public const string LockLost = "the purchase lost its lock before writing";
+    public const string Conflicts = "the ticket kept changing under this purchase";
+}
