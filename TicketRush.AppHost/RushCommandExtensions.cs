@@ -11,9 +11,6 @@ namespace TicketRush.AppHost;
 /// </summary>
 internal static class RushCommandExtensions
 {
-    /// <summary>The strategies the API registers; a test checks this list against <c>GET /api/strategies</c>.</summary>
-    public static readonly string[] Strategies = ["none", "lock", "semaphore", "pessimistic", "optimistic", "redlock", "atomic", "redis-counter"];
-
     public static IResourceBuilder<ProjectResource> WithRushCommands(
         this IResourceBuilder<ProjectResource> resource,
         IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
@@ -30,21 +27,27 @@ internal static class RushCommandExtensions
                 : ResourceCommandState.Disabled,
         };
 
-        foreach (var strategy in Strategies)
+        // Commands are registered before any server runs, so the per-strategy ones need the names up front.
+        foreach (var strategy in KnownStrategies.Names)
         {
             resource.WithCommand($"rush-{strategy}", $"Rush: {strategy}",
-                context => RunAsync(context, servers, adminKey, [strategy], stock, buyers), options);
+                context => RunAsync(context, servers, adminKey, (_, _) => Task.FromResult<IReadOnlyList<string>>([strategy]), stock, buyers),
+                options);
         }
 
+        // "all" asks the running server, so it covers exactly the strategies the API has.
         return resource.WithCommand("rush-all", "Rush: all",
-            context => RunAsync(context, servers, adminKey, Strategies, stock, buyers), options);
+            context => RunAsync(context, servers, adminKey, ServerStrategiesAsync, stock, buyers), options);
     }
+
+    private static async Task<IReadOnlyList<string>> ServerStrategiesAsync(HttpClient server, CancellationToken cancellationToken) =>
+        [.. (await server.GetStrategiesAsync(cancellationToken)).Select(s => s.Name)];
 
     private static async Task<ExecuteCommandResult> RunAsync(
         ExecuteCommandContext context,
         IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
         IResourceBuilder<ParameterResource> adminKey,
-        IReadOnlyList<string> strategies,
+        Func<HttpClient, CancellationToken, Task<IReadOnlyList<string>>> strategiesToRush,
         int stock,
         int buyers)
     {
@@ -52,6 +55,7 @@ internal static class RushCommandExtensions
         try
         {
             var key = await adminKey.Resource.GetValueAsync(context.CancellationToken) ?? "";
+            var strategies = await strategiesToRush(clients[0], context.CancellationToken);
             var verdicts = new List<RushVerdict>();
             foreach (var strategy in strategies)
             {

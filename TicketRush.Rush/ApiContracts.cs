@@ -1,6 +1,6 @@
 namespace TicketRush.Rush;
 
-public sealed record TicketDto(long Id, string Name, int TotalStock, int RemainingStock, int OrderCount);
+public sealed record TicketDto(long Id, string Name, int TotalStock, int RemainingStock, int OrderCount, string Strategy);
 
 public sealed record OrderDto(long Id, long TicketId, long UserId, DateTimeOffset CreatedAt, string ServedBy, string Strategy);
 

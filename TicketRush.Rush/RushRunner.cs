@@ -9,21 +9,22 @@ namespace TicketRush.Rush;
 /// </summary>
 public static class RushRunner
 {
-    /// <summary>Creates a ticket of <paramref name="stock"/> on the first server, then rushes it.</summary>
+    /// <summary>Creates a ticket of <paramref name="stock"/> with <paramref name="strategy"/> on the first server, then rushes it.</summary>
     public static async Task<RushVerdict> RunAsync(
         IReadOnlyList<HttpClient> servers, string adminKey, string strategy, int stock, IReadOnlyList<long> userIds,
         CancellationToken cancellationToken = default)
     {
-        var ticket = await servers[0].CreateTicketAsync(adminKey, stock, $"rush {strategy}", cancellationToken);
-        return await RunAsync(servers, ticket, strategy, userIds, cancellationToken);
+        var ticket = await servers[0].CreateTicketAsync(adminKey, stock, strategy, $"rush {strategy}", cancellationToken);
+        return await RunAsync(servers, ticket, userIds, cancellationToken);
     }
 
+    /// <summary>Rushes an existing ticket; its purchases run the strategy it was created with.</summary>
     public static async Task<RushVerdict> RunAsync(
-        IReadOnlyList<HttpClient> servers, TicketDto ticket, string strategy, IReadOnlyList<long> userIds,
+        IReadOnlyList<HttpClient> servers, TicketDto ticket, IReadOnlyList<long> userIds,
         CancellationToken cancellationToken = default)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var path = TicketRushClient.PurchasePath(ticket.Id, strategy);
+        var path = TicketRushClient.PurchasePath(ticket.Id);
         var attempts = userIds
             .Select((userId, index) => AttemptAsync(servers[index % servers.Count], index % servers.Count, path, userId, gate.Task, cancellationToken))
             .ToList();
@@ -35,7 +36,7 @@ public static class RushRunner
 
         var after = await servers[0].GetTicketAsync(ticket.Id, cancellationToken);
         var orders = await servers[0].GetAllOrdersAsync(ticket.Id, cancellationToken);
-        return new RushVerdict(strategy, servers.Count, ticket.TotalStock, after, orders, results, clock.Elapsed);
+        return new RushVerdict(ticket.Strategy, servers.Count, ticket.TotalStock, after, orders, results, clock.Elapsed);
     }
 
     /// <summary>Distinct buyers 1..<paramref name="buyers"/>.</summary>
@@ -47,7 +48,13 @@ public static class RushRunner
 
     /// <summary>A client for one server, sized for a rush: no connection cap, a generous timeout.</summary>
     public static HttpClient CreateClient(Uri baseAddress) =>
-        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        new(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            // One HTTP/1.1 connection per request in flight; cancelling a request closes its connection, which is how
+            // the soak drops connections mid-request.
+            MaxConnectionsPerServer = int.MaxValue,
+        })
         {
             BaseAddress = baseAddress,
             // Longer than any strategy's own give-up time (the optimistic deadline is 120 s), so the server decides.

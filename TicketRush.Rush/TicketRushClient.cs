@@ -8,11 +8,18 @@ public static class TicketRushClient
     public const string AdminKeyHeader = "X-Admin-Key";
     public const string ServedByHeader = "X-Served-By";
 
-    public static async Task<TicketDto> CreateTicketAsync(this HttpClient server, string adminKey, int stock, string? name = null, CancellationToken cancellationToken = default)
+    public const string HealthPath = "/health";
+
+    /// <summary>
+    /// Puts a ticket on sale. Every purchase of it runs <paramref name="strategy"/>: a ticket carries its strategy,
+    /// so callers state it here rather than on each purchase.
+    /// </summary>
+    public static async Task<TicketDto> CreateTicketAsync(
+        this HttpClient server, string adminKey, int stock, string strategy, string? name = null, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
         {
-            Content = JsonContent.Create(new { name = name ?? $"rush-{Guid.NewGuid():N}", stock }),
+            Content = JsonContent.Create(new { name = name ?? $"rush-{Guid.NewGuid():N}", stock, strategy }),
         };
         request.Headers.Add(AdminKeyHeader, adminKey);
         using var response = await server.SendAsync(request, cancellationToken);
@@ -40,11 +47,11 @@ public static class TicketRushClient
         }
     }
 
-    public static Task<HttpResponseMessage> PurchaseAsync(this HttpClient server, long ticketId, long userId, string? strategy = null, CancellationToken cancellationToken = default) =>
-        server.PostAsJsonAsync(PurchasePath(ticketId, strategy), new { userId }, cancellationToken);
+    /// <summary>Buys one ticket for <paramref name="userId"/> with the ticket's own strategy.</summary>
+    public static Task<HttpResponseMessage> PurchaseAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default) =>
+        server.PostAsJsonAsync(PurchasePath(ticketId), new { userId }, cancellationToken);
 
-    public static string PurchasePath(long ticketId, string? strategy) =>
-        strategy is null ? $"/api/tickets/{ticketId}/orders" : $"/api/tickets/{ticketId}/orders?strategy={Uri.EscapeDataString(strategy)}";
+    public static string PurchasePath(long ticketId) => $"/api/tickets/{ticketId}/orders";
 
     /// <summary>The ProblemDetails of an error response, or null when the body is not one.</summary>
     public static async Task<ProblemDto?> ReadProblemOrNullAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default) =>

@@ -1,51 +1,7 @@
-using TicketRush.Rush;
 using TicketRush.RushCli;
 
-if (args is ["--help" or "-h"])
+return args switch
 {
-    Console.WriteLine(RushOptions.Usage);
-    return 0;
-}
-
-RushOptions options;
-try
-{
-    options = RushOptions.Parse(args);
-}
-catch (Exception exception) when (exception is ArgumentException or UriFormatException)
-{
-    Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine(RushOptions.Usage);
-    return 2;
-}
-
-var servers = options.Servers.Select(RushRunner.CreateClient).ToList();
-try
-{
-    var strategies = options.Strategy.Equals("all", StringComparison.OrdinalIgnoreCase)
-        ? (await servers[0].GetStrategiesAsync()).Select(s => s.Name).ToList()
-        : [options.Strategy];
-
-    var verdicts = new List<RushVerdict>();
-    foreach (var strategy in strategies)
-    {
-        var verdict = await RushRunner.RunAsync(servers, options.AdminKey, strategy, options.Stock, RushRunner.DistinctBuyers(options.Buyers));
-        Console.WriteLine(verdict);
-        verdicts.Add(verdict);
-    }
-
-    Console.WriteLine();
-    Console.WriteLine(RushTable.ToMarkdown(verdicts));
-    await File.WriteAllTextAsync(options.ReportPath, RushHtmlReport.Render(verdicts, DateTimeOffset.Now));
-    Console.WriteLine($"Report: {Path.GetFullPath(options.ReportPath)}");
-    return 0;
-}
-catch (HttpRequestException exception)
-{
-    Console.Error.WriteLine($"Cannot reach the servers ({exception.Message}). Start them with ./scripts/start.sh.");
-    return 1;
-}
-finally
-{
-    servers.ForEach(server => server.Dispose());
-}
+    ["soak", .. var soakArgs] => await SoakCommand.RunAsync(soakArgs),
+    _ => await RushCommand.RunAsync(args),
+};

@@ -1,13 +1,12 @@
-using System.Globalization;
-
 namespace TicketRush.RushCli;
 
-/// <summary>The command line: <c>--name value</c> pairs, every one optional.</summary>
+/// <summary>The rush command line: <c>--name value</c> pairs, every one optional.</summary>
 internal sealed record RushOptions(
     IReadOnlyList<Uri> Servers, string Strategy, int Stock, int Buyers, string AdminKey, string ReportPath)
 {
     public const string Usage = """
         ticketrush-rush — release a rush of buyers at running TicketRush servers and judge the result.
+        (ticketrush-rush soak --help: keep the servers under load with dropped connections instead.)
 
         Options (all optional):
           --servers URL[,URL...]  servers; buyers are split evenly   (default http://localhost:8080,http://localhost:8081)
@@ -20,33 +19,15 @@ internal sealed record RushOptions(
 
     public static RushOptions Parse(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Count; i += 2)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Count)
-            {
-                throw new ArgumentException($"Expected '--option value', got '{args[i]}'.");
-            }
-
-            values[args[i][2..]] = args[i + 1];
-        }
-
-        string Get(string name, string fallback) => values.Remove(name, out var value) ? value : fallback;
-        int GetPositive(string name, int fallback) =>
-            int.TryParse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new ArgumentException($"--{name} takes a positive whole number.");
-
+        var values = new OptionValues(args);
         var options = new RushOptions(
-            [.. Get("servers", "http://localhost:8080,http://localhost:8081").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(url => new Uri(url))],
-            Get("strategy", "all"),
-            GetPositive("stock", 100),
-            GetPositive("buyers", 1_000),
-            Get("admin-key", "ticketrush-dev-admin-key"),
-            Get("report", "rush-report.html"));
-
-        return values.Count == 0
-            ? options
-            : throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}.");
+            values.GetServers(),
+            values.Get("strategy", "all"),
+            values.GetPositive("stock", 100),
+            values.GetPositive("buyers", 1_000),
+            values.Get("admin-key", "ticketrush-dev-admin-key"),
+            values.Get("report", "rush-report.html"));
+        values.EnsureAllRead();
+        return options;
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the original study's JMeter run against both TicketRush API servers:
-# creates a fresh ticket, runs ticket-rush.jmx headless (2 thread groups x THREADS buyers, all
+# creates a fresh ticket with the strategy, runs ticket-rush.jmx headless (2 thread groups x THREADS buyers, all
 # released together), then prints a verdict from the .jtl results and the ticket's final state.
 #
 # Usage: jmeter/run-study-plan.sh [--strategy NAME] [--stock 100] [--threads 500] [--loops 1]
@@ -70,9 +70,13 @@ mkdir -p "$out/classes"
 ticket_name="jmeter-$strategy-$(date +%s)"
 curl -fsS -m 10 -X POST "$server1/api/tickets" \
     -H "X-Admin-Key: $admin_key" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"$ticket_name\",\"stock\":$stock}" > "$out/ticket-created.json" \
-    || { echo "could not create the ticket (wrong --admin-key?)" >&2; exit 1; }
+    -d "{\"name\":\"$ticket_name\",\"stock\":$stock,\"strategy\":\"$strategy\"}" > "$out/ticket-created.json" \
+    || { echo "could not create the ticket (wrong --admin-key or unknown --strategy?)" >&2; exit 1; }
 ticket_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$out/ticket-created.json")
+# Purchases run the ticket's strategy; a server that ignored it would rush a different one than the verdict names.
+ticket_strategy=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("strategy"))' "$out/ticket-created.json")
+[[ "$ticket_strategy" == "$strategy" ]] \
+    || { echo "the server created ticket $ticket_id with strategy '$ticket_strategy', not '$strategy'" >&2; exit 1; }
 
 echo "ticket $ticket_id '$ticket_name' stock $stock | strategy $strategy | ${threads} buyers x ${loops} loop(s) per server"
 echo "output: $out"

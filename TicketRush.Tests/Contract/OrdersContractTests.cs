@@ -10,11 +10,11 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task A_purchase_returns_201_with_location_and_the_order_from_the_server_that_sold_it()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5);
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "none");
 
         for (var i = 0; i < app.Servers.Count; i++)
         {
-            using var response = await app.Servers[i].PurchaseAsync(ticket.Id, userId: 100 + i, strategy: "none");
+            using var response = await app.Servers[i].PurchaseAsync(ticket.Id, userId: 100 + i);
 
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             var order = (await response.Content.ReadFromJsonAsync<OrderDto>())!;
@@ -30,7 +30,7 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task Without_a_strategy_the_server_default_is_used()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5);
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "none");
 
         using var response = await app.Servers[0].PurchaseAsync(ticket.Id, userId: 1);
 
@@ -41,7 +41,7 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task Buying_twice_is_409_already_purchased_and_sells_nothing_more()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5);
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "none");
         (await app.Servers[0].PurchaseAsync(ticket.Id, 7)).Dispose();
 
         using var again = await app.Servers[1].PurchaseAsync(ticket.Id, 7);
@@ -55,7 +55,7 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task Buying_a_sold_out_ticket_is_409_sold_out()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1);
+        var ticket = await app.Servers[0].CreateTicketAsync(1, "none");
         (await app.Servers[0].PurchaseAsync(ticket.Id, 1)).Dispose();
 
         using var late = await app.Servers[1].PurchaseAsync(ticket.Id, 2);
@@ -67,7 +67,7 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task Buying_an_unknown_ticket_is_404_ticket_not_found()
     {
-        using var response = await app.Servers[0].PurchaseAsync(987654321, 1, "none");
+        using var response = await app.Servers[0].PurchaseAsync(987654321, 1);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("ticket-not-found", (await response.ReadProblemAsync()).Code);
@@ -76,9 +76,9 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task An_unknown_strategy_is_400_unknown_strategy()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1);
+        var ticket = await app.Servers[0].CreateTicketAsync(1, "none");
 
-        using var response = await app.Servers[0].PurchaseAsync(ticket.Id, 1, "telepathy");
+        using var response = await app.Servers[0].PostAsJsonAsync($"{TicketRushClient.PurchasePath(ticket.Id)}?strategy=telepathy", new { userId = 1 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("unknown-strategy", (await response.ReadProblemAsync()).Code);
@@ -97,7 +97,7 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [InlineData("userId=1", "text/plain")]
     public async Task Bad_purchase_input_is_a_4xx_problem_and_sells_nothing(string body, string contentType)
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(3);
+        var ticket = await app.Servers[0].CreateTicketAsync(3, "none");
 
         using var response = await app.Servers[0].PostAsync(
             $"/api/tickets/{ticket.Id}/orders?strategy=none",
@@ -112,7 +112,7 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task Orders_are_listed_oldest_first_in_pages()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5);
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "none");
         foreach (var user in new[] { 11, 12, 13 })
         {
             (await app.Servers[user % 2].PurchaseAsync(ticket.Id, user)).Dispose();
@@ -131,7 +131,7 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [InlineData("page=abc")]
     public async Task Bad_paging_is_400(string query)
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1);
+        var ticket = await app.Servers[0].CreateTicketAsync(1, "none");
 
         using var response = await app.Servers[0].GetAsync($"/api/tickets/{ticket.Id}/orders?{query}");
 

@@ -18,7 +18,7 @@ public sealed class TicketsContractTests(TicketRushApp app)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var ticket = (await response.Content.ReadFromJsonAsync<TicketDto>())!;
         Assert.Equal($"/api/tickets/{ticket.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal(new TicketDto(ticket.Id, "Concert", 100, 100, 0), ticket);
+        Assert.Equal(new TicketDto(ticket.Id, "Concert", 100, 100, 0, "atomic"), ticket);
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class TicketsContractTests(TicketRushApp app)
     [Fact]
     public async Task A_ticket_reads_back_from_either_server_and_is_listed()
     {
-        var created = await Server.CreateTicketAsync(7, "Read back");
+        var created = await Server.CreateTicketAsync(7, "atomic", "Read back");
 
         foreach (var server in app.Servers)
         {

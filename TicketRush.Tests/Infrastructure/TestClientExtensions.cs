@@ -5,8 +5,8 @@ namespace TicketRush.Tests.Infrastructure;
 /// <summary>API calls with the test system's admin key, and assertions on problem responses.</summary>
 public static class TestClientExtensions
 {
-    public static Task<TicketDto> CreateTicketAsync(this HttpClient server, int stock, string? name = null) =>
-        server.CreateTicketAsync(TicketRushApp.AdminKey, stock, name);
+    public static Task<TicketDto> CreateTicketAsync(this HttpClient server, int stock, string strategy, string? name = null) =>
+        server.CreateTicketAsync(TicketRushApp.AdminKey, stock, strategy, name);
 
     public static async Task<ProblemDto> ReadProblemAsync(this HttpResponseMessage response)
     {

@@ -13,9 +13,9 @@ public sealed class LevelZeroRaceTests(TicketRushApp app, ITestOutputHelper outp
     [Fact]
     public async Task No_control_on_two_servers_loses_updates_and_oversells()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(Stock);
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock, "none");
 
-        var verdict = await RushRunner.RunAsync(app.Servers, ticket, "none", RushRunner.DistinctBuyers(Buyers));
+        var verdict = await RushRunner.RunAsync(app.Servers, ticket, RushRunner.DistinctBuyers(Buyers));
         output.WriteLine(verdict.ToString());
 
         Assert.True(verdict.Sold > Stock || verdict.Sold + verdict.Remaining != Stock,
@@ -31,9 +31,9 @@ public sealed class LevelZeroRaceTests(TicketRushApp app, ITestOutputHelper outp
     {
         const int users = 20;
         const int attempts = 20;
-        var ticket = await app.Servers[0].CreateTicketAsync(Stock);
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock, "none");
 
-        var verdict = await RushRunner.RunAsync(app.Servers, ticket, "none", RushRunner.RepeatBuyers(users, attempts));
+        var verdict = await RushRunner.RunAsync(app.Servers, ticket, RushRunner.RepeatBuyers(users, attempts));
         output.WriteLine(verdict.ToString());
 
         Assert.Equal(users, verdict.Sold);

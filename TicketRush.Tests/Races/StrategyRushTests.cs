@@ -87,8 +87,8 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
 
     private async Task<RushVerdict> RushAsync(string strategy, int servers, IReadOnlyList<long> buyers)
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(Stock);
-        var verdict = await RushRunner.RunAsync([.. app.Servers.Take(servers)], ticket, strategy, buyers);
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock, strategy);
+        var verdict = await RushRunner.RunAsync([.. app.Servers.Take(servers)], ticket, buyers);
         output.WriteLine(verdict.ToString());
         return verdict;
     }

@@ -17,16 +17,16 @@ public sealed class LostDistributedLockTests(TicketRushApp app)
     [Fact]
     public async Task A_holder_that_lost_its_lock_cannot_oversell()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1);
+        var ticket = await app.Servers[0].CreateTicketAsync(1, "redlock");
         await app.ArmStallAsync(app.Servers[0], StalledUser, TimeSpan.FromSeconds(3));
         await using var redis = await app.ConnectRedisAsync();
         var lockKey = $"redlock:ticketrush:ticket:{ticket.Id}";
 
-        var stalled = app.Servers[0].PurchaseAsync(ticket.Id, StalledUser, "redlock");
+        var stalled = app.Servers[0].PurchaseAsync(ticket.Id, StalledUser);
         await TicketRushApp.WaitUntilStalledAsync(app.Servers[0], StalledUser);
         Assert.True(await redis.GetDatabase().KeyDeleteAsync(lockKey), "the stalled holder's lock was there to expire");
 
-        using (var next = await app.Servers[1].PurchaseAsync(ticket.Id, NextUser, "redlock"))
+        using (var next = await app.Servers[1].PurchaseAsync(ticket.Id, NextUser))
         {
             Assert.Equal(HttpStatusCode.Created, next.StatusCode);
         }

@@ -13,10 +13,10 @@ public sealed class RedisCounterFaultTests(TicketRushApp app, ITestOutputHelper 
     [Fact]
     public async Task A_failed_MySQL_write_gives_the_reservation_back_and_the_ticket_still_sells_out_exactly()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(Stock);
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock, "redis-counter");
         await app.ArmOrderWriteFaultAsync(app.Servers[1], UnluckyUser);
 
-        using (var failed = await app.Servers[1].PurchaseAsync(ticket.Id, UnluckyUser, "redis-counter"))
+        using (var failed = await app.Servers[1].PurchaseAsync(ticket.Id, UnluckyUser))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
             Assert.NotNull(failed.Headers.RetryAfter);
@@ -26,7 +26,7 @@ public sealed class RedisCounterFaultTests(TicketRushApp app, ITestOutputHelper 
         var afterFailure = await app.Servers[0].GetTicketAsync(ticket.Id);
         Assert.Equal((Stock, 0), (afterFailure.RemainingStock, afterFailure.OrderCount));
 
-        var verdict = await RushRunner.RunAsync(app.Servers, ticket, "redis-counter", RushRunner.DistinctBuyers(50));
+        var verdict = await RushRunner.RunAsync(app.Servers, ticket, RushRunner.DistinctBuyers(50));
         output.WriteLine(verdict.ToString());
 
         Assert.Equal(Stock, verdict.Sold);

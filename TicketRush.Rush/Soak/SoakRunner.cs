@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace TicketRush.Rush.Soak;
+
+/// <summary>
+/// Loads one strategy at a time with a steady stream of purchases, some of which the client abandons mid-request,
+/// while watching every server's health; then checks that the servers recovered and the ticket's invariants held.
+/// User ids are unique across everything one runner does.
+/// </summary>
+public sealed class SoakRunner
+{
+    /// <summary>How long reading the ticket back may take per server once the load is over.</summary>
+    private static readonly TimeSpan ReadBackTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IReadOnlyList<HttpClient> _servers;
+    private readonly SoakSettings _settings;
+    private long _lastUserId;
+
+    /// <param name="servers">One client per server; each must address a loopback URL, so a soak cannot load someone else's machine.</param>
+    public SoakRunner(IReadOnlyList<HttpClient> servers, SoakSettings settings)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(servers.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.Duration, TimeSpan.Zero, nameof(settings));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.ConcurrencyPerServer, nameof(settings));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.Stock, nameof(settings));
+        if (settings.AbortRatio is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), "The abort ratio is a fraction between 0 and 1.");
+        }
+
+        if (servers.FirstOrDefault(s => s.BaseAddress is not { IsLoopback: true }) is { } remote)
+        {
+            throw new ArgumentException($"A soak only loads loopback servers, not '{remote.BaseAddress}'.", nameof(servers));
+        }
+
+        _servers = servers;
+        _settings = settings;
+    }
+
+    public async Task<SoakResult> RunAsync(StrategyDto strategy, CancellationToken cancellationToken = default)
+    {
+        var ticket = await _servers[0].CreateTicketAsync(_settings.AdminKey, _settings.Stock, strategy.Name, $"soak {strategy.Name}", cancellationToken);
+        var path = TicketRushClient.PurchasePath(ticket.Id);
+        var tally = new SoakRequestTally();
+
+        using var load = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        load.CancelAfter(_settings.Duration);
+        var health = HealthWatch.WatchAsync(_servers, load.Token, cancellationToken);
+        await Task.WhenAll(_servers.SelectMany(server =>
+            Enumerable.Range(0, _settings.ConcurrencyPerServer).Select(_ => PurchaseLoopAsync(server, path, tally, load.Token))));
+        var healthDuringLoad = await health;
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var healthyAfterLoad = await HealthWatch.WaitForRecoveryAsync(_servers, cancellationToken);
+        var (after, orders) = await ReadBackAsync(healthyAfterLoad, ticket.Id, cancellationToken);
+        var safe = _servers.Count > 1 ? strategy.SafeAcrossServers : strategy.SafeOnOneServer;
+        return new SoakResult(
+            strategy.Name, safe, _settings.Stock, tally.ToRequests(), healthDuringLoad, healthyAfterLoad.Count == _servers.Count, after, orders);
+    }
+
+    private async Task PurchaseLoopAsync(HttpClient server, string path, SoakRequestTally tally, CancellationToken loadEnds)
+    {
+        while (!loadEnds.IsCancellationRequested)
+        {
+            var userId = Interlocked.Increment(ref _lastUserId);
+            TimeSpan? abortAfter = Random.Shared.NextDouble() < _settings.AbortRatio
+                ? TimeSpan.FromMilliseconds(Random.Shared.Next(SoakSettings.ShortestAbortMilliseconds, SoakSettings.LongestAbortMilliseconds + 1))
+                : null;
+            tally.Add(await PurchaseAsync(server, path, userId, abortAfter, loadEnds));
+        }
+    }
+
+    private static async Task<SoakOutcome> PurchaseAsync(HttpClient server, string path, long userId, TimeSpan? abortAfter, CancellationToken loadEnds)
+    {
+        using var request = CancellationTokenSource.CreateLinkedTokenSource(loadEnds);
+        if (abortAfter is { } delay)
+        {
+            request.CancelAfter(delay);
+        }
+
+        try
+        {
+            using var response = await server.PostAsJsonAsync(path, new { userId }, request.Token);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.Created => SoakOutcome.Created,
+                HttpStatusCode.Conflict => SoakOutcome.Conflict,
+                HttpStatusCode.ServiceUnavailable => SoakOutcome.Unavailable,
+                _ => SoakOutcome.Other,
+            };
+        }
+        catch (OperationCanceledException) when (request.IsCancellationRequested)
+        {
+            return loadEnds.IsCancellationRequested ? SoakOutcome.Other : SoakOutcome.AbortedByClient;
+        }
+        catch (HttpRequestException)
+        {
+            return SoakOutcome.Other;
+        }
+    }
+
+    /// <summary>The ticket and its orders from the first healthy server that can answer, or nulls when none can.</summary>
+    private static async Task<(TicketDto?, IReadOnlyList<OrderDto>?)> ReadBackAsync(
+        IReadOnlyList<HttpClient> healthyServers, long ticketId, CancellationToken cancellationToken)
+    {
+        foreach (var server in healthyServers)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ReadBackTimeout);
+            try
+            {
+                var ticket = await server.GetTicketAsync(ticketId, timeout.Token);
+                var orders = await server.GetAllOrdersAsync(ticketId, timeout.Token);
+                return (ticket, orders);
+            }
+            catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+            }
+        }
+
+        return (null, null);
+    }
+}

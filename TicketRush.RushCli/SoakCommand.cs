@@ -1,0 +1,68 @@
+using TicketRush.Rush;
+using TicketRush.Rush.Soak;
+
+namespace TicketRush.RushCli;
+
+/// <summary><c>soak</c>: load each strategy for a while with dropped connections, print a table, fail on a broken safe strategy or a hung server.</summary>
+internal static class SoakCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        if (args is ["--help" or "-h"])
+        {
+            Console.WriteLine(SoakOptions.Usage);
+            return 0;
+        }
+
+        SoakOptions options;
+        SoakRunner runner;
+        var servers = new List<HttpClient>();
+        try
+        {
+            options = SoakOptions.Parse(args);
+            servers.AddRange(options.Servers.Select(RushRunner.CreateClient));
+            runner = new SoakRunner(servers, options.Settings);
+        }
+        catch (Exception exception) when (exception is ArgumentException or UriFormatException)
+        {
+            servers.ForEach(server => server.Dispose());
+            Console.Error.WriteLine(exception.Message);
+            Console.Error.WriteLine(SoakOptions.Usage);
+            return 2;
+        }
+
+        try
+        {
+            var catalogue = await servers[0].GetStrategiesAsync();
+            var strategies = options.Strategy.Equals("all", StringComparison.OrdinalIgnoreCase)
+                ? catalogue
+                : catalogue.Where(s => s.Name == options.Strategy).ToList();
+            if (strategies.Count == 0)
+            {
+                Console.Error.WriteLine($"The servers have no strategy '{options.Strategy}'; they have: {string.Join(", ", catalogue.Select(s => s.Name))}.");
+                return 2;
+            }
+
+            var results = new List<SoakResult>();
+            foreach (var strategy in strategies)
+            {
+                Console.Error.WriteLine($"Soaking {strategy.Name} for {options.Settings.Duration} ...");
+                results.Add(await runner.RunAsync(strategy));
+            }
+
+            Console.WriteLine(SoakTable.ToMarkdown(results));
+            var failed = results.Where(r => !r.Passed).Select(r => r.Strategy).ToList();
+            Console.WriteLine(failed.Count == 0 ? "PASS" : $"FAIL: {string.Join(", ", failed)}");
+            return failed.Count == 0 ? 0 : 1;
+        }
+        catch (HttpRequestException exception)
+        {
+            Console.Error.WriteLine($"Cannot reach the servers ({exception.Message}). Start them with ./scripts/start.sh.");
+            return 1;
+        }
+        finally
+        {
+            servers.ForEach(server => server.Dispose());
+        }
+    }
+}
