@@ -13,6 +13,9 @@ public sealed class SoakRunner
     /// <summary>How long reading the ticket back may take per server once the load is over.</summary>
     private static readonly TimeSpan ReadBackTimeout = TimeSpan.FromSeconds(30);
 
+    // Purchases of buyers who left keep running on the server; the ticket counts as settled once it stays still this long.
+    private static readonly TimeSpan SettleInterval = TimeSpan.FromSeconds(2);
+
     private readonly IReadOnlyList<HttpClient> _servers;
     private readonly SoakSettings _settings;
     private long _lastUserId;
@@ -100,7 +103,10 @@ public sealed class SoakRunner
         }
     }
 
-    /// <summary>The ticket and its orders from the first healthy server that can answer, or nulls when none can.</summary>
+    /// <summary>
+    /// The ticket and its orders from the first healthy server that can answer, or nulls when none can. Purchases whose
+    /// buyers gave up still finish on the server, so the ticket is read until two reads a moment apart agree.
+    /// </summary>
     private static async Task<(TicketDto?, IReadOnlyList<OrderDto>?)> ReadBackAsync(
         IReadOnlyList<HttpClient> healthyServers, long ticketId, CancellationToken cancellationToken)
     {
@@ -111,6 +117,18 @@ public sealed class SoakRunner
             try
             {
                 var ticket = await server.GetTicketAsync(ticketId, timeout.Token);
+                while (true)
+                {
+                    await Task.Delay(SettleInterval, timeout.Token);
+                    var again = await server.GetTicketAsync(ticketId, timeout.Token);
+                    if (again == ticket)
+                    {
+                        break;
+                    }
+
+                    ticket = again;
+                }
+
                 var orders = await server.GetAllOrdersAsync(ticketId, timeout.Token);
                 return (ticket, orders);
             }
