@@ -10,6 +10,12 @@ public sealed class FaultInjector(TimeProvider time, ILogger<FaultInjector> logg
     private readonly ConcurrentDictionary<long, byte> _crashes = new();
     private readonly ConcurrentDictionary<long, TimeSpan> _stalls = new();
     private readonly ConcurrentDictionary<long, byte> _stalling = new();
+    private TimeSpan? _raceWindow;
+
+    /// <summary>A race window set by a drill for this server, in place of <c>Purchase:RaceWindow</c>; null when none is set.</summary>
+    public TimeSpan? RaceWindow => _raceWindow;
+
+    public void SetRaceWindow(TimeSpan window) => _raceWindow = window;
 
     public void FailNextOrderWrite(long userId) => _failingOrderWrites[userId] = 0;
 
@@ -63,5 +69,6 @@ public sealed class FaultInjector(TimeProvider time, ILogger<FaultInjector> logg
         _failingOrderWrites.Clear();
         _crashes.Clear();
         _stalls.Clear();
+        _raceWindow = null;
     }
 }

@@ -29,6 +29,9 @@ public static class FaultsApi
         api.MapPut("/stall/{userId:long}", StallNextPurchase)
             .WithName(nameof(StallNextPurchase))
             .WithSummary("Make this server's next purchase by the user pause just before it writes");
+        api.MapPut("/race-window", SetRaceWindow)
+            .WithName(nameof(SetRaceWindow))
+            .WithSummary("Widen the read-write window of every purchase on this server, so a race shows on any machine");
         api.MapGet("/stall/{userId:long}", GetStall)
             .WithName(nameof(GetStall))
             .WithSummary("Whether the user's purchase on this server is stalled right now");
@@ -58,6 +61,17 @@ public static class FaultsApi
         }
 
         faults.StallNextPurchase(userId, TimeSpan.FromMilliseconds(milliseconds));
+        return TypedResults.NoContent();
+    }
+
+    public static Results<NoContent, ProblemHttpResult> SetRaceWindow(int milliseconds, FaultInjector faults)
+    {
+        if (milliseconds is < 0 or > 10_000)
+        {
+            return Problems.Problem.Invalid("milliseconds", "milliseconds is from 0 to 10000.");
+        }
+
+        faults.SetRaceWindow(TimeSpan.FromMilliseconds(milliseconds));
         return TypedResults.NoContent();
     }
 

@@ -28,14 +28,52 @@ public sealed class OrdersContractTests(TicketRushApp app)
     }
 
     [Fact]
-    public async Task Without_a_strategy_the_server_default_is_used()
+    public async Task A_purchase_uses_the_strategy_the_ticket_was_created_with()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "pessimistic");
 
-        using var response = await app.Servers[0].PurchaseAsync(ticket.Id, userId: 1);
+        using var response = await app.Servers[1].PurchaseAsync(ticket.Id, userId: 1);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("none", (await response.Content.ReadFromJsonAsync<OrderDto>())!.Strategy);
+        Assert.Equal("pessimistic", (await response.Content.ReadFromJsonAsync<OrderDto>())!.Strategy);
+    }
+
+    [Fact]
+    public async Task Naming_the_tickets_own_strategy_is_accepted()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "optimistic");
+
+        using var response = await app.Servers[0].PostAsJsonAsync($"/api/tickets/{ticket.Id}/orders?strategy=optimistic", new { userId = 1 });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("lock")]
+    [InlineData("redis-counter")]
+    public async Task Asking_for_another_strategy_is_409_strategy_mismatch_and_sells_nothing(string other)
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "atomic");
+
+        using var response = await app.Servers[1].PostAsJsonAsync($"/api/tickets/{ticket.Id}/orders?strategy={other}", new { userId = 1 });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("strategy-mismatch", (await response.ReadProblemAsync()).Code);
+        var after = await app.Servers[0].GetTicketAsync(ticket.Id);
+        Assert.Equal((5, 0), (after.RemainingStock, after.OrderCount));
+    }
+
+    [Fact]
+    public async Task A_page_past_the_last_is_empty_not_an_error()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "atomic");
+        (await app.Servers[0].PurchaseAsync(ticket.Id, 1)).Dispose();
+
+        var page = await app.Servers[0].GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticket.Id}/orders?page={int.MaxValue}&pageSize=500");
+
+        Assert.Empty(page!.Items);
+        Assert.Equal(1, page.TotalCount);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class TicketsContractTests(TicketRushApp app)
     private HttpClient Server => app.Servers[0];
 
     [Fact]
-    public async Task Creating_a_ticket_returns_201_with_location_and_the_ticket()
+    public async Task Creating_a_ticket_without_a_strategy_gives_it_the_safe_default_atomic()
     {
         using var request = AdminPost(new { name = "Concert", stock = 100 }, TicketRushApp.AdminKey);
         using var response = await Server.SendAsync(request);
@@ -49,6 +49,41 @@ public sealed class TicketsContractTests(TicketRushApp app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid-request", (await response.ReadProblemAsync()).Code);
+    }
+
+    [Fact]
+    public async Task A_ticket_keeps_the_strategy_it_was_created_with_on_both_servers()
+    {
+        var created = await Server.CreateTicketAsync(3, "redlock");
+
+        foreach (var server in app.Servers)
+        {
+            Assert.Equal("redlock", (await server.GetTicketAsync(created.Id)).Strategy);
+        }
+    }
+
+    [Fact]
+    public async Task Creating_a_ticket_with_an_unknown_strategy_is_400_unknown_strategy()
+    {
+        using var request = AdminPost(new { name = "Concert", stock = 10, strategy = "telepathy" }, TicketRushApp.AdminKey);
+        using var response = await Server.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("unknown-strategy", (await response.ReadProblemAsync()).Code);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/api/admin/faults/crash/1")]
+    [InlineData("PUT", "/api/admin/faults/race-window?milliseconds=10")]
+    [InlineData("DELETE", "/api/admin/faults")]
+    public async Task Fault_endpoints_without_the_admin_key_are_401_and_arm_nothing(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Add(TicketRushClient.AdminKeyHeader, "wrong-key-wrong-key");
+        using var response = await Server.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("unauthorized", (await response.ReadProblemAsync()).Code);
     }
 
     [Fact]

@@ -16,19 +16,20 @@ public sealed class PurchaseHooks(FaultInjector faults, PurchaseTelemetry teleme
     /// <param name="blocking">Whether the caller holds a monitor and must not await.</param>
     public async ValueTask BeforeWriteAsync(Purchase purchase, bool afterRead, bool blocking, CancellationToken cancellationToken)
     {
-        if (afterRead && _raceWindow > TimeSpan.Zero)
+        var raceWindow = faults.RaceWindow ?? _raceWindow;
+        if (afterRead && raceWindow > TimeSpan.Zero)
         {
             Activity.Current?.AddEvent(new ActivityEvent("race-window", tags: new ActivityTagsCollection
             {
-                ["ticketrush.race_window_ms"] = _raceWindow.TotalMilliseconds,
+                ["ticketrush.race_window_ms"] = raceWindow.TotalMilliseconds,
             }));
             if (blocking)
             {
-                Thread.Sleep(_raceWindow);
+                Thread.Sleep(raceWindow);
             }
             else
             {
-                await Task.Delay(_raceWindow, time, cancellationToken);
+                await Task.Delay(raceWindow, time, cancellationToken);
             }
         }
 
