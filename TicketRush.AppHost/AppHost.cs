@@ -8,18 +8,20 @@ var adminKey = builder.AddParameter("admin-key", secret: true);
 
 var mysql = builder.AddMySqlServer("mysql", hosting);
 var database = mysql.AddDatabase("ticketrush");
+var schemaOwner = database.AddUser("ticketrush-migrator", "ALL PRIVILEGES");
+var appUser = database.AddUser("ticketrush-app", "SELECT", "INSERT", "UPDATE");
 var redis = builder.AddRedisServer("redis", hosting);
 
 var migrate = builder.AddProject<Projects.TicketRush_Api>("migrate")
     .WithArgs("migrate")
     .WithEnvironment("Database__ServerVersion", mysql.Resource.ServerVersion)
-    .WithReference(database).WaitFor(database)
+    .WithReference(schemaOwner, connectionName: "ticketrush").WaitFor(schemaOwner)
     .WithReference(redis);
 
 var servers = new[] { "api-1", "api-2" }.Select(name => builder.AddApiServer(name)
     .WithEnvironment("Database__ServerVersion", mysql.Resource.ServerVersion)
     .WithEnvironment("Admin__Key", adminKey)
-    .WithReference(database).WaitFor(database)
+    .WithReference(appUser, connectionName: "ticketrush").WaitFor(appUser)
     .WithReference(redis).WaitFor(redis)
     .WaitForCompletion(migrate)
     .WithHttpHealthCheck("/health")).ToList();

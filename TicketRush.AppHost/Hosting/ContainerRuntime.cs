@@ -7,6 +7,8 @@ public static class ContainerRuntime
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Asks <c>ASPIRE_CONTAINER_RUNTIME</c>'s runtime, or Docker then Podman, for <c>info</c>.</summary>
+    /// <returns><see langword="true"/> when one of them answers within ten seconds.</returns>
     public static bool Answers()
     {
         var preferred = Environment.GetEnvironmentVariable("ASPIRE_CONTAINER_RUNTIME");

@@ -3,15 +3,24 @@ using Microsoft.Extensions.Configuration;
 namespace TicketRush.AppHost.Hosting;
 
 /// <summary>The hosting mode actually chosen, the binaries local mode runs, and where local data lives.</summary>
+/// <param name="Mode">The mode chosen: <see cref="HostingMode.Local"/> or <see cref="HostingMode.Container"/>.</param>
+/// <param name="Binaries">The local binaries found, if any.</param>
+/// <param name="DataDirectory">The full path of the folder local servers keep their files in.</param>
 public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries, string DataDirectory)
 {
+    /// <summary>The configuration key of the hosting mode: <c>auto</c>, <c>local</c> or <c>container</c>.</summary>
     public const string ModeKey = "Hosting:Mode";
+    /// <summary>The configuration key of the folder where local servers keep their files (default <c>.data</c> beside the AppHost).</summary>
     public const string DataDirectoryKey = "Hosting:DataDirectory";
 
+    /// <summary>The binaries local mode runs; throws when local mode was not chosen.</summary>
     public LocalServerBinaries LocalBinaries =>
         Binaries ?? throw new InvalidOperationException("Local hosting was not chosen.");
 
     /// <summary>Resolves <c>auto</c>; fails with one message that says what to install when nothing can run the databases.</summary>
+    /// <param name="configuration">The AppHost's configuration.</param>
+    /// <param name="appHostDirectory">The AppHost's folder, under which the default data directory lies.</param>
+    /// <returns>The plan the AppHost follows.</returns>
     public static HostingPlan Resolve(IConfiguration configuration, string appHostDirectory)
     {
         var configured = configuration[ModeKey] is { Length: > 0 } text

@@ -71,6 +71,11 @@ public sealed class TicketRushApp : IAsyncLifetime
         await ConnectionMultiplexer.ConnectAsync(await Running.GetConnectionStringAsync("redis")
             ?? throw new InvalidOperationException("Redis has no connection string."));
 
+    /// <summary>The connection string the AppHost gives clients of <paramref name="resource"/> (e.g. a database user).</summary>
+    public async Task<string> ConnectionStringAsync(string resource) =>
+        await Running.GetConnectionStringAsync(resource)
+            ?? throw new InvalidOperationException($"{resource} has no connection string.");
+
     /// <summary>Makes the next purchase by <paramref name="userId"/> on <paramref name="server"/> stall between read and write.</summary>
     public Task ArmStallAsync(HttpClient server, long userId, TimeSpan stall) =>
         PutAsAdminAsync(server, $"/api/admin/faults/stall/{userId}?milliseconds={(int)stall.TotalMilliseconds}");

@@ -17,4 +17,10 @@ public interface IMySqlServerResource : IResourceWithConnectionString
 
     /// <summary>The databases created on this server once it is ready.</summary>
     IList<MySqlDatabaseResource> Databases { get; }
+
+    /// <summary>
+    /// The host parts of the accounts created for database users: where clients connect from, as the server
+    /// sees them (loopback for a local executable, any host for a container behind a port mapping).
+    /// </summary>
+    IReadOnlyList<string> UserHosts { get; }
 }

@@ -63,6 +63,52 @@ public static partial class MySqlBuilderExtensions
             .WithHealthCheck(AddConnectionHealthCheck(builder.ApplicationBuilder, database));
     }
 
+    /// <summary>
+    /// Adds a login with <paramref name="privileges"/> on this database and nothing else, created (or its
+    /// password and privileges reset) right after the database, each time the server is ready. Its password
+    /// is the generated secret parameter <c>{name}-password</c>. Reference it, not the database, from clients:
+    /// <c>WithReference(user, connectionName: "…")</c> keeps the name they read.
+    /// </summary>
+    /// <param name="builder">The database resource builder.</param>
+    /// <param name="name">The resource name; the user name on the server is the same with <c>-</c> as <c>_</c>.</param>
+    /// <param name="privileges">What the user may do on the database, e.g. <c>SELECT</c>, <c>INSERT</c> or <c>ALL PRIVILEGES</c>.</param>
+    /// <returns>The user resource builder: referenceable, and waitable once the user can log in.</returns>
+    public static IResourceBuilder<MySqlUserResource> AddUser(
+        this IResourceBuilder<MySqlDatabaseResource> builder, [ResourceName] string name, params string[] privileges)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(privileges);
+
+        var userName = name.Replace('-', '_');
+        if (!UserNamePattern().IsMatch(userName))
+        {
+            throw new ArgumentException($"'{userName}' is not a user name this integration creates: use letters, digits and '_', at most 32.", nameof(name));
+        }
+
+        var granted = privileges.Select(privilege => privilege.Trim().ToUpperInvariant()).ToArray();
+        if (granted.Length == 0 || granted.Any(privilege => !PrivilegePattern().IsMatch(privilege)))
+        {
+            throw new ArgumentException($"Give one or more privileges such as SELECT or ALL PRIVILEGES, not '{string.Join(", ", privileges)}'.", nameof(privileges));
+        }
+
+        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder.ApplicationBuilder, $"{name}-password", special: false);
+        var user = new MySqlUserResource(name, userName, password, granted, builder.Resource);
+        builder.Resource.Users.Add(user);
+
+        return builder.ApplicationBuilder.AddResource(user)
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "MySqlUser",
+                State = KnownResourceStates.Waiting,
+                Properties =
+                [
+                    new(CustomResourceKnownProperties.Source, $"{userName}: {string.Join(", ", granted)} ON {builder.Resource.DatabaseName}.*"),
+                ],
+            })
+            .WithHealthCheck(AddConnectionHealthCheck(builder.ApplicationBuilder, user));
+    }
+
     private static IResourceBuilder<IMySqlServerResource> AddContainer(
         IDistributedApplicationBuilder builder, string name, ParameterResource password) =>
         builder.AddResource(new MySqlContainerServerResource(name, password))
@@ -76,7 +122,7 @@ public static partial class MySqlBuilderExtensions
         IDistributedApplicationBuilder builder, string name, ParameterResource password, HostingPlan plan)
     {
         var binaries = plan.LocalBinaries;
-        var folder = Directory.CreateDirectory(Path.Combine(plan.DataDirectory, name)).FullName;
+        var folder = PrivateFiles.CreateDirectory(Path.Combine(plan.DataDirectory, name));
         var port = FreePort.Next();
         var resource = new MySqlExecutableServerResource(name, binaries.MySqlServer, folder, password, ReadServerVersion(binaries.MySqlServer));
         var runAsRoot = Environment.UserName == "root" ? "--user=root" : null;
@@ -88,7 +134,7 @@ public static partial class MySqlBuilderExtensions
             .WithParentRelationship(resource);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, async (_, cancellationToken) =>
-            await File.WriteAllTextAsync(resource.InitFile, RootPasswordSql(await password.GetValueAsync(cancellationToken)), cancellationToken));
+            await PrivateFiles.WriteSecretAsync(resource.InitFile, RootPasswordSql(await password.GetValueAsync(cancellationToken)), cancellationToken));
 
         string[] args =
         [
@@ -112,7 +158,7 @@ public static partial class MySqlBuilderExtensions
             .WaitForCompletion(init);
     }
 
-    /// <summary>Health check, then the databases created once the server answers.</summary>
+    /// <summary>Health check, then the databases and their users created once the server answers (as root, the AppHost's alone).</summary>
     private static IResourceBuilder<IMySqlServerResource> WithServerLifecycle(this IResourceBuilder<IMySqlServerResource> server)
     {
         var resource = server.Resource;
@@ -120,7 +166,9 @@ public static partial class MySqlBuilderExtensions
         {
             var logger = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
             var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
-            await using var connection = new MySqlConnection(await resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
+            // User variables allowed: account names ('user'@'host') contain '@' but are not parameters.
+            var root = new MySqlConnectionStringBuilder(await resource.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "") { AllowUserVariables = true };
+            await using var connection = new MySqlConnection(root.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             foreach (var database in resource.Databases)
             {
@@ -133,6 +181,17 @@ public static partial class MySqlBuilderExtensions
                     State = KnownResourceStates.Running,
                     StartTimeStamp = DateTime.UtcNow,
                 });
+
+                foreach (var user in database.Users)
+                {
+                    await CreateUserAsync(connection, resource, database, user, cancellationToken);
+                    logger.LogInformation("User {User} is ready: {Privileges} on {Database}", user.UserName, string.Join(", ", user.Privileges), database.DatabaseName);
+                    await notifications.PublishUpdateAsync(user, snapshot => snapshot with
+                    {
+                        State = KnownResourceStates.Running,
+                        StartTimeStamp = DateTime.UtcNow,
+                    });
+                }
             }
         });
 
@@ -149,6 +208,33 @@ public static partial class MySqlBuilderExtensions
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             key, _ => new MySqlHealthCheck(() => connectionString), failureStatus: null, tags: null));
         return key;
+    }
+
+    /// <summary>
+    /// Creates the user for every host the server's clients come from, sets its password, and grants exactly
+    /// its privileges on the database: whatever an earlier run granted is revoked first.
+    /// </summary>
+    private static async Task CreateUserAsync(
+        MySqlConnection connection, IMySqlServerResource server, MySqlDatabaseResource database, MySqlUserResource user, CancellationToken cancellationToken)
+    {
+        var password = await user.PasswordParameter.GetValueAsync(cancellationToken);
+        var quotedDatabase = new MySqlCommandBuilder().QuoteIdentifier(database.DatabaseName);
+        var privileges = string.Join(", ", user.Privileges);
+        foreach (var host in server.UserHosts)
+        {
+            // User, host and privileges are validated literals; only the password comes from outside.
+            var account = $"'{user.UserName}'@'{host}'";
+            await using var command = new MySqlCommand(
+                $"""
+                CREATE USER IF NOT EXISTS {account} IDENTIFIED BY @password;
+                ALTER USER {account} IDENTIFIED BY @password;
+                REVOKE ALL PRIVILEGES, GRANT OPTION FROM {account};
+                GRANT {privileges} ON {quotedDatabase}.* TO {account};
+                """,
+                connection);
+            command.Parameters.AddWithValue("@password", password);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Root logs in over loopback TCP with the password; re-applied at each start so the data directory outlives a changed password.</summary>
@@ -180,6 +266,12 @@ public static partial class MySqlBuilderExtensions
         var flavour = match.Groups["mariadb"].Success ? "mariadb" : "mysql";
         return $"{match.Groups["version"].Value}-{flavour}";
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,32}$")]
+    private static partial Regex UserNamePattern();
+
+    [GeneratedRegex("^[A-Z]+( [A-Z]+)*$")]
+    private static partial Regex PrivilegePattern();
 
     [GeneratedRegex(@"Ver (?<version>\d+\.\d+\.\d+)(?<mariadb>-MariaDB)?", RegexOptions.IgnoreCase)]
     private static partial Regex VersionPattern();

@@ -22,5 +22,9 @@ public sealed class MySqlContainerServerResource(string name, ParameterResource 
     public IList<MySqlDatabaseResource> Databases { get; } = [];
 
     /// <inheritdoc />
+    /// <remarks>Clients reach the container through a port mapping, from an address the server cannot know in advance.</remarks>
+    public IReadOnlyList<string> UserHosts { get; } = ["%"];
+
+    /// <inheritdoc />
     public ReferenceExpression ConnectionStringExpression => MySqlConnectionString.For(this);
 }

@@ -1,6 +1,9 @@
 namespace Aspire.Hosting.ApplicationModel;
 
-/// <summary>A database on a MySQL-family server; created when the server is ready.</summary>
+/// <summary>
+/// A database on a MySQL-family server; created when the server is ready. Its own connection string logs in
+/// as root: give clients a <see cref="MySqlUserResource"/> instead.
+/// </summary>
 /// <param name="name">The resource name, also the connection-string name clients use.</param>
 /// <param name="databaseName">The database name on the server.</param>
 /// <param name="parent">The server.</param>
@@ -12,6 +15,9 @@ public sealed class MySqlDatabaseResource(string name, string databaseName, IMyS
 
     /// <inheritdoc />
     public IMySqlServerResource Parent { get; } = parent ?? throw new ArgumentNullException(nameof(parent));
+
+    /// <summary>The users created, with their privileges on this database, right after the database.</summary>
+    public IList<MySqlUserResource> Users { get; } = [];
 
     /// <inheritdoc />
     public ReferenceExpression ConnectionStringExpression =>

@@ -25,6 +25,10 @@ public sealed class MySqlExecutableServerResource(
     /// <inheritdoc />
     public IList<MySqlDatabaseResource> Databases { get; } = [];
 
+    /// <inheritdoc />
+    /// <remarks>The server listens on loopback only and skips name resolution: clients are <c>127.0.0.1</c> over TCP or <c>localhost</c> over the socket.</remarks>
+    public IReadOnlyList<string> UserHosts { get; } = ["127.0.0.1", "localhost"];
+
     /// <summary>The server's data directory, initialised once and kept between runs.</summary>
     public string DataDirectory => Path.Combine(WorkingDirectory, "data");
 

@@ -7,7 +7,10 @@ namespace Aspire.Hosting;
 /// <summary>Redis as a container (Aspire.Hosting.Redis) or from the machine's <c>redis-server</c>, under one connection name.</summary>
 public static class RedisServerBuilderExtensions
 {
-    /// <summary>Adds Redis the way <paramref name="plan"/> says.</summary>
+    /// <summary>
+    /// Adds Redis the way <paramref name="plan"/> says. Both ways require a password: the container
+    /// integration generates its own; local mode generates the secret parameter <c>{name}-password</c>.
+    /// </summary>
     /// <param name="builder">The application builder.</param>
     /// <param name="name">The resource name, also the connection-string name clients use.</param>
     /// <param name="plan">The resolved hosting plan.</param>
@@ -24,9 +27,14 @@ public static class RedisServerBuilderExtensions
             return builder.AddRedis(name);
         }
 
-        var folder = Directory.CreateDirectory(Path.Combine(plan.DataDirectory, name)).FullName;
+        var folder = PrivateFiles.CreateDirectory(Path.Combine(plan.DataDirectory, name));
         var port = FreePort.Next();
-        var resource = new RedisExecutableServerResource(name, plan.LocalBinaries.RedisServer, folder);
+        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+        var resource = new RedisExecutableServerResource(name, plan.LocalBinaries.RedisServer, folder, password);
+
+        // Written before every start (also a restart from the dashboard), so a changed password takes effect.
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, async (_, cancellationToken) =>
+            await PrivateFiles.WriteSecretAsync(resource.ConfigFile, Config(await password.GetValueAsync(cancellationToken)), cancellationToken));
 
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(resource, async (_, cancellationToken) =>
@@ -37,9 +45,18 @@ public static class RedisServerBuilderExtensions
             _ => connectionString ?? throw new InvalidOperationException("The Redis connection string is not known yet."),
             name: healthCheckKey);
 
+        // The config file must come first; the options after it override or add to it.
         return builder.AddResource(resource)
             .WithEndpoint(name: RedisExecutableServerResource.PrimaryEndpointName, port: port, targetPort: port, isProxied: false)
-            .WithArgs("--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder)
+            .WithArgs(resource.ConfigFile, "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder)
             .WithHealthCheck(healthCheckKey);
+    }
+
+    /// <summary>The config file's text: the password, quoted the way redis.conf reads a string.</summary>
+    private static string Config(string? password)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        var quoted = password.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return $"requirepass \"{quoted}\"\n";
     }
 }
