@@ -13,6 +13,15 @@ public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries
     /// <summary>The configuration key of the folder where local servers keep their files (default <c>.data</c> beside the AppHost).</summary>
     public const string DataDirectoryKey = "Hosting:DataDirectory";
 
+    /// <summary>The configuration key of <see cref="SnapshotIsolation"/>.</summary>
+    public const string SnapshotIsolationKey = "Hosting:SnapshotIsolation";
+
+    /// <summary>
+    /// Runs a local MariaDB with <c>innodb_snapshot_isolation</c> on, as MariaDB 11.6.2 and later do by default (Debian 13's
+    /// 11.8): a write to a row changed since the transaction's snapshot fails with error 1020 instead of matching 0 rows.
+    /// </summary>
+    public bool SnapshotIsolation { get; init; }
+
     /// <summary>The binaries local mode runs; throws when local mode was not chosen.</summary>
     public LocalServerBinaries LocalBinaries =>
         Binaries ?? throw new InvalidOperationException("Local hosting was not chosen.");
@@ -40,6 +49,9 @@ public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries
             _ => configured,
         };
 
-        return new HostingPlan(mode, binaries, dataDirectory);
+        return new HostingPlan(mode, binaries, dataDirectory)
+        {
+            SnapshotIsolation = configuration.GetValue<bool>(SnapshotIsolationKey),
+        };
     }
 }

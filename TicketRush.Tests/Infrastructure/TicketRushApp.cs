@@ -34,6 +34,8 @@ public sealed class TicketRushApp : IAsyncLifetime
             [
                 "--environment=Development",
                 $"--Hosting:DataDirectory={_dataDirectory}",
+                // As MariaDB 11.6.2+ (Debian 13) runs by default: every strategy must hold under error 1020.
+                "--Hosting:SnapshotIsolation=true",
                 $"--Parameters:admin-key={AdminKey}",
                 .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
                 .. ApiSettings.Select(setting => $"--Api:{setting.Key}={setting.Value}"),
@@ -142,6 +144,83 @@ public sealed class TicketRushApp : IAsyncLifetime
             Assert.True(started.Success, started.Message);
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
         }
+    }
+
+    /// <summary>Makes <paramref name="server"/> die (FailFast) when <paramref name="userId"/>'s purchase is about to write.</summary>
+    public Task ArmCrashAsync(HttpClient server, long userId) =>
+        PutAsAdminAsync(server, $"/api/admin/faults/crash/{userId}");
+
+    /// <summary>Widens the read–write window of every purchase on both servers, so races show on any machine; <see cref="ClearFaultsAsync"/> closes it.</summary>
+    public async Task SetRaceWindowAsync(TimeSpan window)
+    {
+        foreach (var server in Servers)
+        {
+            await PutAsAdminAsync(server, $"/api/admin/faults/race-window?milliseconds={(int)window.TotalMilliseconds}");
+        }
+    }
+
+    public async Task ClearFaultsAsync()
+    {
+        foreach (var server in Servers)
+        {
+            using var response = await SendAsAdminAsync(server, HttpMethod.Delete, "/api/admin/faults", CancellationToken.None);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+    }
+
+    /// <summary>Waits for a resource that died (an injected crash) to exit, starts it again and waits until it is healthy.</summary>
+    public async Task RestartAfterCrashAsync(string resource)
+    {
+        var app = Running;
+        using var cancellation = new CancellationTokenSource(StartTimeout);
+        await app.ResourceNotifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished, KnownResourceStates.FailedToStart], cancellation.Token);
+        var started = await app.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellation.Token);
+        Assert.True(started.Success, started.Message);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+    }
+
+    /// <summary>
+    /// Freezes a resource's process (SIGSTOP), as a stalled disk or a long GC pause would: it keeps its sockets open but
+    /// answers nothing. Runs <paramref name="whilePaused"/>, then lets it go on (SIGCONT), whatever happened.
+    /// </summary>
+    public async Task WhilePausedAsync(string resource, Func<Task> whilePaused)
+    {
+        var pid = ProcessId(resource);
+        Signal("STOP", pid);
+        try
+        {
+            await whilePaused();
+        }
+        finally
+        {
+            Signal("CONT", pid);
+        }
+    }
+
+    private int ProcessId(string resource)
+    {
+        Assert.True(Running.ResourceNotifications.TryGetCurrentState(resource, out var state), $"{resource} has no state");
+        var pid = state!.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
+        Assert.NotNull(pid);
+        return Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Signal(string signal, int pid)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", $"-{signal} {pid}");
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>The <c>redis-counter</c> state of a ticket in Redis: its stock counter (null when not seeded) and its unsettled reservations.</summary>
+    public async Task<(int? Stock, long Reservations)> RedisCounterAsync(long ticketId)
+    {
+        await using var redis = await ConnectRedisAsync();
+        var database = redis.GetDatabase();
+        var stock = await database.StringGetAsync($"ticketrush:{{ticket:{ticketId}}}:stock");
+        var reservations = await database.SortedSetLengthAsync($"ticketrush:{{ticket:{ticketId}}}:leases");
+        return (stock.IsNull ? null : (int)stock, reservations);
     }
 
     /// <summary>Settings passed to both servers through the AppHost's <c>Api</c> section.</summary>

@@ -148,6 +148,7 @@ public static partial class MySqlBuilderExtensions
             $"--init-file={resource.InitFile}",
             "--skip-name-resolve",
             "--skip-log-bin",
+            .. plan.SnapshotIsolation ? ["--innodb-snapshot-isolation=ON"] : Array.Empty<string>(),
             $"--max-connections={MaxConnections}",
             .. runAsRoot is null ? Array.Empty<string>() : [runAsRoot],
         ];

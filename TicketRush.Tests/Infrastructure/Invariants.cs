@@ -1,0 +1,42 @@
+namespace TicketRush.Tests.Infrastructure;
+
+/// <summary>The sale's invariants, read from MySQL through the API and, for <c>redis-counter</c>, from Redis too.</summary>
+public static class Invariants
+{
+    /// <summary>orders = stock − remaining, nobody holds two orders, and a Redis counter equals MySQL's remaining stock with no reservation left unsettled.</summary>
+    public static async Task<TicketDto> AssertExactAsync(TicketRushApp app, long ticketId)
+    {
+        var ticket = await app.Servers[0].GetTicketAsync(ticketId);
+        var orders = await app.Servers[0].GetAllOrdersAsync(ticketId);
+
+        Assert.True(orders.Count == ticket.TotalStock - ticket.RemainingStock,
+            $"orders {orders.Count} == stock {ticket.TotalStock} − remaining {ticket.RemainingStock}");
+        Assert.True(orders.Count == ticket.OrderCount, $"every order listed: {orders.Count} of {ticket.OrderCount}");
+        Assert.True(orders.GroupBy(o => o.UserId).All(g => g.Count() == 1), "no user holds two orders");
+        if (ticket.Strategy == "redis-counter")
+        {
+            var (stock, reservations) = await app.RedisCounterAsync(ticketId);
+            Assert.True(stock is null || stock == ticket.RemainingStock, $"Redis counter {stock} == MySQL remaining {ticket.RemainingStock}");
+            Assert.True(reservations == 0, $"{reservations} reservation(s) left unsettled");
+        }
+
+        return ticket;
+    }
+
+    /// <summary>Waits up to <paramref name="within"/> for <see cref="AssertExactAsync"/> to hold (e.g. until leases are settled).</summary>
+    public static async Task<TicketDto> EventuallyExactAsync(TicketRushApp app, long ticketId, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            try
+            {
+                return await AssertExactAsync(app, ticketId);
+            }
+            catch (Xunit.Sdk.XunitException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+}

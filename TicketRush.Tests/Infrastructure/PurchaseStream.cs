@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace TicketRush.Tests.Infrastructure;
+
+/// <summary>One answer a drill's buyer got.</summary>
+public sealed record StreamedPurchase(long UserId, int Status, string? Code, bool HasRetryAfter, string? Detail, TimeSpan Elapsed, TimeSpan At);
+
+/// <summary>
+/// A steady stream of distinct buyers against both servers while a drill breaks something: each loop buys, waits for
+/// the answer, and buys again, until stopped. Every answer is kept, with how long it took and when it came.
+/// </summary>
+public sealed class PurchaseStream : IAsyncDisposable
+{
+    private static long _nextUser = 10_000_000;
+
+    private readonly List<StreamedPurchase> _answers = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Task _loops;
+
+    public PurchaseStream(IReadOnlyList<HttpClient> servers, long ticketId, int loopsPerServer)
+    {
+        _loops = Task.WhenAll(servers.SelectMany(server => Enumerable.Range(0, loopsPerServer).Select(_ => LoopAsync(server, ticketId))));
+    }
+
+    /// <summary>Answers so far, in the order they came.</summary>
+    public IReadOnlyList<StreamedPurchase> Answers
+    {
+        get
+        {
+            lock (_answers)
+            {
+                return [.. _answers];
+            }
+        }
+    }
+
+    public TimeSpan Now => _clock.Elapsed;
+
+    public async Task<IReadOnlyList<StreamedPurchase>> StopAsync()
+    {
+        await _stop.CancelAsync();
+        await _loops;
+        return Answers;
+    }
+
+    private async Task LoopAsync(HttpClient server, long ticketId)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var userId = Interlocked.Increment(ref _nextUser);
+            var started = _clock.Elapsed;
+            StreamedPurchase answer;
+            try
+            {
+                // Not cancelled by the stop: every purchase sent is answered, so none is left unaccounted for.
+                using var response = await server.PostAsJsonAsync($"/api/tickets/{ticketId}/orders", new { userId });
+                var problem = response.IsSuccessStatusCode ? null : await response.ReadProblemOrNullAsync();
+                answer = new StreamedPurchase(userId, (int)response.StatusCode, problem?.Code, response.Headers.RetryAfter is not null,
+                    problem?.Detail, _clock.Elapsed - started, started);
+            }
+            catch (HttpRequestException exception)
+            {
+                answer = new StreamedPurchase(userId, RushAttempt.TransportFailure, "transport-error", false, exception.Message, _clock.Elapsed - started, started);
+                await Task.Delay(100);
+            }
+
+            lock (_answers)
+            {
+                _answers.Add(answer);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stop.Dispose();
+    }
+}

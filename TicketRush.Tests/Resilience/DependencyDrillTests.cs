@@ -1,0 +1,117 @@
+using System.Net;
+using TicketRush.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace TicketRush.Tests.Resilience;
+
+/// <summary>
+/// MariaDB or Redis stops, or freezes (SIGSTOP: sockets open, nothing answered), in the middle of a steady stream of
+/// buyers. Every buyer gets an answer within the purchase deadline (plus commit verification), a 503 always carries
+/// Retry-After and says nothing about hosts or exceptions, no sold order is lost, and sales resume afterwards.
+/// </summary>
+[Collection(TicketRushCollection.Name)]
+public sealed class DependencyDrillTests(TicketRushApp app, ITestOutputHelper output)
+{
+    /// <summary>Purchase deadline (5 s) + commit verification (2 s) + HTTP slack.</summary>
+    private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(9);
+
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
+
+    public static readonly TheoryData<string, string> Stalls = new()
+    {
+        { "mysql", "atomic" },
+        { "mysql", "redis-counter" },
+        { "mysql", "pessimistic" },
+        { "redis", "redlock" },
+        { "redis", "redis-counter" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Stalls))]
+    public async Task A_dependency_frozen_mid_rush_costs_answers_in_time_and_no_order(string dependency, string strategy)
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(100_000, strategy);
+        var healthDuringOutage = new List<TimeSpan>();
+
+        var answers = await DrillAsync(ticket.Id, run => app.WhilePausedAsync(dependency, async () =>
+        {
+            var until = DateTime.UtcNow + Outage;
+            while (DateTime.UtcNow < until)
+            {
+                healthDuringOutage.Add(await TimeHealthAsync(app.Servers[0]));
+                await Task.Delay(500);
+            }
+        }));
+
+        Assert.True(healthDuringOutage.Max() < TimeSpan.FromSeconds(1), $"/health answered within 1 s while {dependency} was frozen: slowest {healthDuringOutage.Max()}");
+        await AssertDrillAsync(ticket.Id, answers);
+    }
+
+    [Fact]
+    public async Task MariaDB_stopped_and_started_mid_rush_loses_no_order_and_sales_resume()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(100_000, "atomic");
+
+        var answers = await DrillAsync(ticket.Id, run => app.WhileStoppedAsync("mysql", () => Task.Delay(TimeSpan.FromSeconds(3))));
+
+        Assert.Contains(answers, a => a.Status == 503);
+        await AssertDrillAsync(ticket.Id, answers);
+    }
+
+    /// <summary>Streams buyers for a moment, breaks the dependency, then streams on until sales have resumed for a while.</summary>
+    private async Task<IReadOnlyList<StreamedPurchase>> DrillAsync(long ticketId, Func<PurchaseStream, Task> breakIt)
+    {
+        await using var stream = new PurchaseStream(app.Servers, ticketId, loopsPerServer: 4);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await breakIt(stream);
+        var recovered = stream.Now;
+        var resumeDeadline = recovered + TimeSpan.FromSeconds(30);
+        while (!stream.Answers.Any(a => a.At > recovered && a.Status == 201) && stream.Now < resumeDeadline)
+        {
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var answers = await stream.StopAsync();
+        Assert.True(answers.Any(a => a.At > recovered && a.Status == 201), "sales resumed after the outage");
+        return answers;
+    }
+
+    private async Task AssertDrillAsync(long ticketId, IReadOnlyList<StreamedPurchase> answers)
+    {
+        foreach (var group in answers.GroupBy(a => (a.Status, a.Code)))
+        {
+            output.WriteLine($"{group.Key.Status} {group.Key.Code}: {group.Count()}, slowest {group.Max(a => a.Elapsed).TotalSeconds:F2} s");
+        }
+
+        Assert.All(answers, a => Assert.True(a.Elapsed < AnswerWithin, $"user {a.UserId} answered within {AnswerWithin}: {a}"));
+        Assert.All(answers, a => Assert.Contains(a.Status, new[] { 201, 503 }));
+        Assert.All(answers.Where(a => a.Status == 503), a =>
+        {
+            Assert.True(a.HasRetryAfter, $"503 with Retry-After: {a}");
+            Assert.DoesNotMatch(@"Exception|127\.0\.0\.1|localhost|:\d{2,5}\b", a.Detail ?? "");
+        });
+
+        // Dependencies are back: settle unknown outcomes and leases, then count.
+        var ticket = await Invariants.EventuallyExactAsync(app, ticketId, TimeSpan.FromSeconds(30));
+        var orders = (await app.Servers[0].GetAllOrdersAsync(ticketId)).Select(o => o.UserId).ToHashSet();
+        Assert.All(answers.Where(a => a.Status == 201), a => Assert.Contains(a.UserId, orders));
+        output.WriteLine($"sold {ticket.OrderCount}, remaining {ticket.RemainingStock}");
+
+        // A buyer whose commit went unacknowledged gets a stable answer on retry: the ticket, or "you already hold it".
+        foreach (var unknown in answers.Where(a => a.Code == "outcome-unknown"))
+        {
+            using var retry = await app.Servers[0].PurchaseAsync(ticketId, unknown.UserId);
+            var code = retry.IsSuccessStatusCode ? null : (await retry.ReadProblemAsync()).Code;
+            Assert.True(retry.StatusCode == HttpStatusCode.Created || code == "already-purchased", $"retry of {unknown.UserId}: {(int)retry.StatusCode} {code}");
+        }
+    }
+
+    private static async Task<TimeSpan> TimeHealthAsync(HttpClient server)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var response = await server.GetAsync("/health", timeout.Token);
+        return clock.Elapsed;
+    }
+}
