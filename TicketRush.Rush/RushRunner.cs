@@ -34,9 +34,23 @@ public static class RushRunner
         var results = await Task.WhenAll(attempts);
         clock.Stop();
 
-        var after = await servers[0].GetTicketAsync(ticket.Id, cancellationToken);
-        var orders = await servers[0].GetAllOrdersAsync(ticket.Id, cancellationToken);
+        var (after, orders) = await ReadBackAsync(servers, ticket.Id, cancellationToken);
         return new RushVerdict(ticket.Strategy, servers.Count, ticket.TotalStock, after, orders, results, clock.Elapsed);
+    }
+
+    /// <summary>The ticket and its orders from the first server that answers: a drill may have killed one mid-rush.</summary>
+    private static async Task<(TicketDto, List<OrderDto>)> ReadBackAsync(IReadOnlyList<HttpClient> servers, long ticketId, CancellationToken cancellationToken)
+    {
+        for (var i = 0; ; i++)
+        {
+            try
+            {
+                return (await servers[i].GetTicketAsync(ticketId, cancellationToken), await servers[i].GetAllOrdersAsync(ticketId, cancellationToken));
+            }
+            catch (HttpRequestException) when (i < servers.Count - 1)
+            {
+            }
+        }
     }
 
     /// <summary>Distinct buyers 1..<paramref name="buyers"/>.</summary>

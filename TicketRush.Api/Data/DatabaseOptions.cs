@@ -26,9 +26,9 @@ public sealed class DatabaseOptions
     [Range(1, 1_000)]
     public int MaxPoolSize { get; set; } = 100;
 
-    /// <summary>Opening a connection, waiting for a pooled one included; inside a purchase deadline.</summary>
+    /// <summary>Opening a connection, waiting for a pooled one included; a purchase's own deadline usually ends the wait first.</summary>
     [Range(1, 60)]
-    public int ConnectTimeoutSeconds { get; set; } = 3;
+    public int ConnectTimeoutSeconds { get; set; } = 5;
 
     /// <summary>One command; purchases set their own from what is left of their deadline.</summary>
     [Range(1, 600)]

@@ -36,10 +36,18 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
         var victim = app.Servers[0].PurchaseAsync(ticket.Id, VictimUser);
         await TicketRushApp.WaitUntilStalledAsync(app.Servers[0], VictimUser);
 
-        var rush = await RushRunner.RunAsync(app.Servers, ticket, RushRunner.DistinctBuyers(Buyers));
+        RushVerdict rush;
+        try
+        {
+            rush = await RushRunner.RunAsync(app.Servers, ticket, RushRunner.DistinctBuyers(Buyers));
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => victim);
+        }
+        finally
+        {
+            await app.RestartAfterCrashAsync(TicketRushApp.ServerNames[0]);
+        }
+
         output.WriteLine(rush.ToString());
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => victim);
-        await app.RestartAfterCrashAsync(TicketRushApp.ServerNames[0]);
 
         Assert.True(rush.Attempts.Count(a => a.ServerIndex == 1 && a.Status == 201) > 0, "api-2 kept selling");
         Assert.True(rush.DuplicateBuyers == 0 && rush.Sold <= Stock, $"never oversold: {rush}");

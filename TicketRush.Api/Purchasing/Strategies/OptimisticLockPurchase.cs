@@ -20,12 +20,13 @@ public sealed class OptimisticLockPurchase(
 
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
-        await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
         var conflicts = 0;
         try
         {
             while (true)
             {
+                // A connection per attempt: a buyer backing off does not hold one that another buyer could use.
+                await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
                 var stock = await sale.ReadStockAsync(cancellationToken);
                 if (stock.Refusal is { } refusal)
                 {
