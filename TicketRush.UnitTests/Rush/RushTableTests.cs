@@ -1,0 +1,44 @@
+namespace TicketRush.UnitTests.Rush;
+
+/// <summary>Verdicts as a Markdown table.</summary>
+public sealed class RushTableTests
+{
+    private static RushVerdict Verdict(string strategy) =>
+        new(strategy, ServerCount: 1, Stock: 1,
+            new TicketDto(1, "rush", 1, 0, 1, strategy),
+            [new OrderDto(1, 1, 1, DateTimeOffset.UnixEpoch, "api-0", strategy)],
+            [new RushAttempt(1, 0, 201, null, null, "api-0", TimeSpan.FromMilliseconds(3))],
+            TimeSpan.FromSeconds(1));
+
+    [Fact]
+    public void One_row_per_verdict_under_a_header_and_separator()
+    {
+        var lines = RushTable.ToMarkdown([Verdict("atomic"), Verdict("optimistic"), Verdict("redlock")])
+            .Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(2 + 3, lines.Length);
+        Assert.StartsWith("| strategy |", lines[0]);
+        Assert.StartsWith("|---|", lines[1]);
+        Assert.StartsWith("| atomic |", lines[2]);
+        Assert.StartsWith("| optimistic |", lines[3]);
+        Assert.StartsWith("| redlock |", lines[4]);
+    }
+
+    [Fact]
+    public void Every_row_has_as_many_cells_as_the_header()
+    {
+        var lines = RushTable.ToMarkdown([Verdict("atomic"), Verdict("lock")])
+            .Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+        var headerCells = lines[0].Count(c => c == '|');
+        Assert.All(lines, line => Assert.Equal(headerCells, line.Count(c => c == '|')));
+    }
+
+    [Fact]
+    public void No_verdicts_is_a_header_only()
+    {
+        var lines = RushTable.ToMarkdown([]).Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(2, lines.Length);
+    }
+}

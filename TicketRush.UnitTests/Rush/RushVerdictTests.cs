@@ -1,0 +1,97 @@
+namespace TicketRush.UnitTests.Rush;
+
+/// <summary>What a rush did, counted from hand-built attempts, orders and the ticket read back.</summary>
+public sealed class RushVerdictTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    private static RushAttempt Attempt(long userId, int status, string? code = null) =>
+        new(userId, ServerIndex: 0, status, code, Detail: null, ServedBy: "api-0", TimeSpan.FromMilliseconds(userId));
+
+    private static OrderDto Order(long id, long userId, string servedBy = "api-0") =>
+        new(id, TicketId: 1, userId, At, servedBy, "atomic");
+
+    private static RushVerdict Verdict(int stock, int remaining, IReadOnlyList<OrderDto> orders, IReadOnlyList<RushAttempt> attempts, int? orderCount = null) =>
+        new("atomic", ServerCount: 2, stock,
+            new TicketDto(1, "rush", stock, remaining, orderCount ?? orders.Count, "atomic"),
+            orders, attempts, TimeSpan.FromSeconds(2));
+
+    [Fact]
+    public void Count_by_status_and_code_counts_only_matching_attempts()
+    {
+        var verdict = Verdict(stock: 1, remaining: 0, [Order(1, 1)],
+        [
+            Attempt(1, 201),
+            Attempt(2, 409, "sold-out"),
+            Attempt(3, 409, "sold-out"),
+            Attempt(4, 409, "already-purchased"),
+            Attempt(5, 503, "sold-out"),
+        ]);
+
+        Assert.Equal(2, verdict.Count(409, "sold-out"));
+        Assert.Equal(1, verdict.Count(409, "already-purchased"));
+        Assert.Equal(3, verdict.Count(409));
+        Assert.Equal(0, verdict.Count(404, "ticket-not-found"));
+        Assert.Equal(1, verdict.Created);
+    }
+
+    [Fact]
+    public void ServerErrors_are_5xx_and_unanswered_requests_but_not_4xx()
+    {
+        var verdict = Verdict(stock: 5, remaining: 5, [],
+        [
+            Attempt(1, 500, "internal-error"),
+            Attempt(2, 503, "dependency-unavailable"),
+            Attempt(3, RushAttempt.TransportFailure, "transport-error"),
+            Attempt(4, 409, "sold-out"),
+            Attempt(5, 404, "ticket-not-found"),
+            Attempt(6, 201),
+        ]);
+
+        Assert.Equal(3, verdict.ServerErrors);
+        Assert.False(verdict.IsExact);
+    }
+
+    [Fact]
+    public void DuplicateBuyers_counts_users_holding_more_than_one_order()
+    {
+        var verdict = Verdict(stock: 10, remaining: 4,
+        [
+            Order(1, userId: 7), Order(2, userId: 7), Order(3, userId: 7),
+            Order(4, userId: 8), Order(5, userId: 8),
+            Order(6, userId: 9),
+        ], []);
+
+        Assert.Equal(2, verdict.DuplicateBuyers);
+    }
+
+    [Fact]
+    public void Sold_is_the_order_count_read_back_with_the_ticket()
+    {
+        var verdict = Verdict(stock: 2, remaining: 0, [Order(1, 1), Order(2, 2), Order(3, 3)], [], orderCount: 3);
+
+        Assert.Equal(3, verdict.Sold);
+        Assert.Equal(1, verdict.Oversold);
+        Assert.Equal(1, verdict.LostUpdates);
+        Assert.False(verdict.IsExact);
+    }
+
+    [Fact]
+    public void Exact_sell_out_is_exact()
+    {
+        var verdict = Verdict(stock: 2, remaining: 0, [Order(1, 1, "api-0"), Order(2, 2, "api-1")],
+            [Attempt(1, 201), Attempt(2, 201), Attempt(3, 409, "sold-out")]);
+
+        Assert.True(verdict.IsExact, verdict.ToString());
+        Assert.Equal(new Dictionary<string, int> { ["api-0"] = 1, ["api-1"] = 1 }, verdict.SoldByServer);
+    }
+
+    [Fact]
+    public void Stock_left_while_enough_buyers_came_is_undersold()
+    {
+        var verdict = Verdict(stock: 3, remaining: 2, [Order(1, 1)],
+            [Attempt(1, 201), Attempt(2, 503, "dependency-unavailable"), Attempt(3, 503, "dependency-unavailable")]);
+
+        Assert.Equal(2, verdict.Undersold);
+    }
+}
