@@ -57,7 +57,7 @@ internal sealed partial record SoakOptions(IReadOnlyList<Uri> Servers, string St
             throw new ArgumentException($"--duration takes a positive time such as 45s, 2m or 1h, not '{text}'.");
         }
 
-        return match.Groups["unit"].Value switch
+        return match.Groups["unit"].Value.ToLowerInvariant() switch
         {
             "m" => TimeSpan.FromMinutes(amount),
             "h" => TimeSpan.FromHours(amount),

@@ -22,7 +22,7 @@ public static class DependencyFailure
             {
                 case DbException:
                     return UnavailableReasons.Database;
-                case RedisException:
+                case RedisException or RedisTimeoutException:
                     return UnavailableReasons.Redis;
                 case TimeoutException:
                     return UnavailableReasons.Deadline;

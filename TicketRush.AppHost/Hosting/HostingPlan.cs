@@ -33,7 +33,7 @@ public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries
     public static HostingPlan Resolve(IConfiguration configuration, string appHostDirectory)
     {
         var configured = configuration[ModeKey] is { Length: > 0 } text
-            ? Enum.Parse<HostingMode>(text, ignoreCase: true)
+            ? ParseMode(text)
             : HostingMode.Auto;
         var dataDirectory = Path.GetFullPath(configuration[DataDirectoryKey] ?? Path.Combine(appHostDirectory, ".data"));
         var binaries = LocalServerBinaries.Find();
@@ -54,4 +54,10 @@ public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries
             SnapshotIsolation = configuration.GetValue<bool>(SnapshotIsolationKey),
         };
     }
+
+    // Names only: Enum.Parse would also take "7" and hand on a mode that does not exist.
+    private static HostingMode ParseMode(string text) =>
+        !text.Any(char.IsDigit) && Enum.TryParse<HostingMode>(text, ignoreCase: true, out var mode)
+            ? mode
+            : throw new InvalidOperationException($"{ModeKey} is 'auto', 'local' or 'container', not '{text}'.");
 }

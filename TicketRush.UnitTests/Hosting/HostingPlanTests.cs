@@ -47,9 +47,11 @@ public sealed class HostingPlanTests
     [Theory]
     [InlineData("cloud")]
     [InlineData("docker")]
-    public void Unknown_mode_is_rejected(string mode)
+    [InlineData("7")]
+    public void Unknown_mode_is_rejected_with_the_known_ones_named(string mode)
     {
-        Assert.Throws<ArgumentException>(() => Resolve(new() { [HostingPlan.ModeKey] = mode }));
+        var failure = Assert.Throws<InvalidOperationException>(() => Resolve(new() { [HostingPlan.ModeKey] = mode }));
+        Assert.Contains("'auto', 'local' or 'container'", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class DependencyFailureTests
         { new TestDbException(LeakyMessage), UnavailableReasons.Database },
         { new RedisException(LeakyMessage), UnavailableReasons.Redis },
         { new RedisConnectionException(ConnectionFailureType.UnableToConnect, LeakyMessage), UnavailableReasons.Redis },
-        // RedisTimeoutException is a TimeoutException, not a RedisException: a Redis timeout reads as the deadline.
-        { new RedisTimeoutException(LeakyMessage, CommandStatus.Sent), UnavailableReasons.Deadline },
+        // RedisTimeoutException is a TimeoutException, not a RedisException, and still names Redis.
+        { new RedisTimeoutException(LeakyMessage, CommandStatus.Sent), UnavailableReasons.Redis },
         { new TimeoutException(LeakyMessage), UnavailableReasons.Deadline },
         { new InvalidOperationException("wrapper", new TestDbException(LeakyMessage)), UnavailableReasons.Database },
         { new AggregateException(new RedisException(LeakyMessage)), UnavailableReasons.Redis },
