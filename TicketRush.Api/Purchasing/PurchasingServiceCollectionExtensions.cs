@@ -28,6 +28,7 @@ public static class PurchasingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<RedLockOptions>()
             .BindConfiguration(RedLockOptions.SectionName)
+            .ValidateDataAnnotations()
             .Validate(o => o.Expiry > TimeSpan.Zero && o.Retry > TimeSpan.Zero, "Strategies:RedLock needs a positive Expiry and Retry.")
             .ValidateOnStart();
         services.AddOptions<RedisCounterOptions>()

@@ -16,7 +16,15 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// </remarks>
 public sealed class SaleTransaction : IAsyncDisposable, IDisposable
 {
-    private const string ReadStockSql = "SELECT remaining_stock, version FROM tickets WHERE id = @ticket";
+    // The buyer check rides along on the plain read (one unique-index lookup), so a repeat buyer never writes.
+    private const string ReadStockSql = """
+        SELECT remaining_stock, version,
+               EXISTS(SELECT 1 FROM ticket_orders WHERE ticket_id = @ticket AND user_id = @user)
+        FROM tickets WHERE id = @ticket
+        """;
+
+    // A locking read locks only the ticket row: a locking look into the orders index would gap-lock other buyers' inserts.
+    private const string ReadStockForUpdateSql = "SELECT remaining_stock, version FROM tickets WHERE id = @ticket FOR UPDATE";
     private const string BlindWriteSql = "UPDATE tickets SET remaining_stock = @remaining, version = version + 1 WHERE id = @ticket";
     private const string FencedWriteSql = BlindWriteSql + " AND version = @version";
     private const string ConditionalDecrementSql =
@@ -45,7 +53,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         _shared = shared;
     }
 
-    /// <summary><c>SELECT remaining_stock, version</c>: a plain read, no lock, outside any transaction.</summary>
+    /// <summary><c>SELECT remaining_stock, version</c> and whether the buyer holds an order: a plain read, no lock, outside any transaction.</summary>
     public Task<StockRead> ReadStockAsync(CancellationToken cancellationToken) =>
         ReadAsync(locking: false, blocking: false, cancellationToken).AsTask();
 
@@ -80,7 +88,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
 
     private async ValueTask<StockRead> ReadAsync(bool locking, bool blocking, CancellationToken cancellationToken)
     {
-        await using var command = NewCommand(locking ? $"START TRANSACTION; {ReadStockSql} FOR UPDATE" : ReadStockSql);
+        await using var command = NewCommand(locking ? $"START TRANSACTION; {ReadStockForUpdateSql}" : ReadStockSql);
         _inTransaction |= locking;
         _readFirst = true;
 
@@ -88,7 +96,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         try
         {
             var row = await NextRowAsync(reader, blocking, cancellationToken);
-            var read = row ? new StockRead(true, reader.GetInt32(0), reader.GetInt32(1)) : StockRead.Missing;
+            var read = row ? new StockRead(true, reader.GetInt32(0), reader.GetInt32(1), !locking && reader.GetBoolean(2)) : StockRead.Missing;
             if (read is { Exists: true, Remaining: <= 0 })
             {
                 _purchase.Sale.MarkSoldOut();
@@ -123,7 +131,6 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
             _ => ConditionalDecrementSql,
         };
         await using var command = NewCommand($"{Begin(write)} {stockWriteSql}; {SaveOrderAndCommitSql}");
-        command.Parameters.AddWithValue("@user", order.UserId);
         command.Parameters.AddWithValue("@created", order.CreatedAt.UtcDateTime);
         command.Parameters.AddWithValue("@server", order.ServedBy);
         command.Parameters.AddWithValue("@strategy", order.Strategy);
@@ -227,6 +234,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
     {
         var command = new MySqlCommand(sql, _connection) { CommandTimeout = _purchase.Deadline.RemainingSeconds };
         command.Parameters.AddWithValue("@ticket", _purchase.TicketId);
+        command.Parameters.AddWithValue("@user", _purchase.UserId);
         return command;
     }
 

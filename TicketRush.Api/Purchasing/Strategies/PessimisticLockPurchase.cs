@@ -2,7 +2,11 @@ using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.Purchasing.Strategies;
 
-/// <summary>Level 2, pessimistic: <c>SELECT … FOR UPDATE</c> locks the ticket row in the database until commit, whichever server asks.</summary>
+/// <summary>
+/// Level 2, pessimistic: <c>SELECT … FOR UPDATE</c> locks the ticket row in the database until commit, whichever server
+/// asks. A plain read first turns away sold-out and repeat buyers without queueing them on the row lock; the locked
+/// read checks again, since only it counts.
+/// </summary>
 public sealed class PessimisticLockPurchase(SaleTransactions transactions) : IPurchaseStrategy
 {
     public StrategyDescriptor Descriptor { get; } = new(
@@ -13,6 +17,11 @@ public sealed class PessimisticLockPurchase(SaleTransactions transactions) : IPu
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
+        if ((await sale.ReadStockAsync(cancellationToken)).Refusal is { } early)
+        {
+            return early;
+        }
+
         var stock = await sale.ReadStockForUpdateAsync(cancellationToken);
         return stock.Refusal ?? await sale.CommitBlindWriteAsync(stock, cancellationToken);
     }

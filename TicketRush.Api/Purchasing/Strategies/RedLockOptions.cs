@@ -5,9 +5,16 @@ public sealed class RedLockOptions
 {
     public const string SectionName = "Strategies:RedLock";
 
-    /// <summary>How long the lock lives unless extended; RedLock.net extends it while held.</summary>
-    public TimeSpan Expiry { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long the lock lives unless extended; RedLock.net extends it while its holder lives, so this only bounds how long
+    /// buyers wait after a holder died. Shorter than the purchase deadline, so they can still buy.
+    /// </summary>
+    public TimeSpan Expiry { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How long a waiting buyer pauses between attempts, at most (jittered).</summary>
     public TimeSpan Retry { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Local queues shared out by ticket id, so one buyer per server at a time polls Redis for a ticket's lock.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 65_536)]
+    public int LocalQueues { get; set; } = 256;
 }
