@@ -52,6 +52,8 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        // Warnings and errors go to stderr, so the AppHost (dashboard console, test output) shows them as such.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;

@@ -34,7 +34,11 @@ public sealed class DatabaseOptions
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 5;
 
-    /// <summary>After a timeout the driver asks the server to kill the query; past this it drops the connection.</summary>
-    [Range(1, 60)]
-    public int CancellationTimeoutSeconds { get; set; } = 1;
+    /// <summary>
+    /// -1: a command that times out has its connection closed at once, rather than the driver first opening another
+    /// connection, synchronously, to send <c>KILL QUERY</c> (which parks a thread for as long as a frozen server
+    /// keeps it waiting). MySQL rolls back what the closed session had not committed.
+    /// </summary>
+    [Range(-1, 60)]
+    public int CancellationTimeoutSeconds { get; set; } = -1;
 }

@@ -3,23 +3,24 @@ using TicketRush.Api.Data;
 
 namespace TicketRush.Api.Orders;
 
+/// <remarks>Queries take no request token, for the reason given on <see cref="Tickets.TicketService"/>.</remarks>
 public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts)
 {
     /// <summary>One page of a ticket's orders, oldest first; null when the ticket does not exist. A page past the end is empty.</summary>
-    public async Task<OrderPage?> ListAsync(long ticketId, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<OrderPage?> ListAsync(long ticketId, int page, int pageSize)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId, cancellationToken))
+        await using var db = await contexts.CreateDbContextAsync();
+        if (!await db.Tickets.AnyAsync(t => t.Id == ticketId))
         {
             return null;
         }
 
         var orders = db.TicketOrders.AsNoTracking().Where(o => o.TicketId == ticketId);
-        var total = await orders.CountAsync(cancellationToken);
+        var total = await orders.CountAsync();
         var skip = (long)(page - 1) * pageSize;
         List<TicketOrder> items = skip >= total
             ? []
-            : await orders.OrderBy(o => o.Id).Skip((int)skip).Take(pageSize).ToListAsync(cancellationToken);
+            : await orders.OrderBy(o => o.Id).Skip((int)skip).Take(pageSize).ToListAsync();
         return new OrderPage([.. items.Select(OrderResponse.From)], page, pageSize, total);
     }
 }

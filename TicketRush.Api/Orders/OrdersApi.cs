@@ -44,7 +44,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<OrderPage>, ProblemHttpResult>> ListOrders(
-        long id, OrderQueries orders, CancellationToken cancellationToken, int page = 1, int pageSize = DefaultPageSize)
+        long id, OrderQueries orders, int page = 1, int pageSize = DefaultPageSize)
     {
         if (page < 1)
         {
@@ -56,7 +56,7 @@ public static class OrdersApi
             return Problem.Invalid("pageSize", $"pageSize is from 1 to {MaxPageSize}.");
         }
 
-        return await orders.ListAsync(id, page, pageSize, cancellationToken) is { } found
+        return await orders.ListAsync(id, page, pageSize) is { } found
             ? TypedResults.Ok(found)
             : Problem.TicketNotFound(id);
     }

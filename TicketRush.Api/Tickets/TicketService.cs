@@ -4,6 +4,10 @@ using TicketRush.Api.Purchasing;
 
 namespace TicketRush.Api.Tickets;
 
+/// <remarks>
+/// Queries take no request token: MySqlConnector answers a cancelled token by connecting synchronously to kill the
+/// query, parking a thread per departed client; command timeouts bound them instead.
+/// </remarks>
 public sealed partial class TicketService(
     IDbContextFactory<TicketRushDbContext> contexts,
     PurchaseTelemetry telemetry,
@@ -11,7 +15,7 @@ public sealed partial class TicketService(
     ILogger<TicketService> logger)
 {
     /// <summary>Stores the ticket with its strategy, then lets the strategy prepare what it keeps outside MySQL.</summary>
-    public async Task<TicketResponse> CreateAsync(string name, int stock, IPurchaseStrategy strategy, CancellationToken cancellationToken)
+    public async Task<TicketResponse> CreateAsync(string name, int stock, IPurchaseStrategy strategy)
     {
         var ticket = new Ticket
         {
@@ -21,15 +25,15 @@ public sealed partial class TicketService(
             Strategy = strategy.Descriptor.Name,
             CreatedAt = time.GetUtcNow(),
         };
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var db = await contexts.CreateDbContextAsync())
         {
             db.Tickets.Add(ticket);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync();
         }
 
         try
         {
-            await strategy.PrepareSaleAsync(ticket.Id, stock, cancellationToken);
+            await strategy.PrepareSaleAsync(ticket.Id, stock, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && DependencyFailure.IsUnavailable(exception))
         {
@@ -39,10 +43,10 @@ public sealed partial class TicketService(
         return new TicketResponse(ticket.Id, ticket.Name, ticket.TotalStock, ticket.RemainingStock, OrderCount: 0, ticket.Strategy);
     }
 
-    public async Task<TicketResponse?> FindAsync(long id, CancellationToken cancellationToken)
+    public async Task<TicketResponse?> FindAsync(long id)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ticket = await Project(db, db.Tickets.Where(t => t.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync();
+        var ticket = await Project(db, db.Tickets.Where(t => t.Id == id)).SingleOrDefaultAsync();
         if (ticket is not null)
         {
             telemetry.RecordRemaining(ticket.Id, ticket.RemainingStock);
@@ -51,10 +55,10 @@ public sealed partial class TicketService(
         return ticket;
     }
 
-    public async Task<List<TicketResponse>> ListAsync(CancellationToken cancellationToken)
+    public async Task<List<TicketResponse>> ListAsync()
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Project(db, db.Tickets.OrderBy(t => t.Id)).ToListAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync();
+        return await Project(db, db.Tickets.OrderBy(t => t.Id)).ToListAsync();
     }
 
     private static IQueryable<TicketResponse> Project(TicketRushDbContext db, IQueryable<Ticket> tickets) =>

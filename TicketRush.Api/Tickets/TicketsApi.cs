@@ -33,8 +33,7 @@ public static class TicketsApi
         CreateTicketRequest request,
         TicketService tickets,
         PurchaseStrategyCatalog strategies,
-        IOptions<PurchaseOptions> purchase,
-        CancellationToken cancellationToken)
+        IOptions<PurchaseOptions> purchase)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
@@ -53,16 +52,16 @@ public static class TicketsApi
             return Problem.UnknownStrategy(strategyName, strategies.Descriptors.Select(d => d.Name));
         }
 
-        var ticket = await tickets.CreateAsync(name, request.Stock.Value, strategy, cancellationToken);
+        var ticket = await tickets.CreateAsync(name, request.Stock.Value, strategy);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }
 
-    public static async Task<Ok<List<TicketResponse>>> ListTickets(TicketService tickets, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await tickets.ListAsync(cancellationToken));
+    public static async Task<Ok<List<TicketResponse>>> ListTickets(TicketService tickets) =>
+        TypedResults.Ok(await tickets.ListAsync());
 
     public static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetTicket(
-        long id, TicketService tickets, CancellationToken cancellationToken) =>
-        await tickets.FindAsync(id, cancellationToken) is { } ticket
+        long id, TicketService tickets) =>
+        await tickets.FindAsync(id) is { } ticket
             ? TypedResults.Ok(ticket)
             : Problem.TicketNotFound(id);
 }

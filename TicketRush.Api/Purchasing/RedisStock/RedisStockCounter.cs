@@ -95,16 +95,17 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
             "SELECT remaining_stock FROM tickets WHERE id = @ticket; SELECT user_id FROM ticket_orders WHERE ticket_id = @ticket",
             connection, snapshot);
         read.Parameters.AddWithValue("@ticket", ticketId);
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        // Bounded by the command timeout, not the token: see SaleTransaction.Uncancellable.
+        await using var reader = await read.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
         {
             return false;
         }
 
         var remaining = reader.GetInt32(0);
         var buyers = new List<RedisValue>();
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await reader.NextResultAsync();
+        while (await reader.ReadAsync())
         {
             buyers.Add(reader.GetInt64(0));
         }
@@ -116,8 +117,15 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
     public Task SeedAsync(long ticketId, int remaining, IEnumerable<RedisValue> buyers, CancellationToken cancellationToken) =>
         RunAsync(SeedScript, ticketId, [remaining, .. buyers], cancellationToken);
 
-    private async Task<RedisResult> RunAsync(string script, long ticketId, RedisValue[] values, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().ScriptEvaluateAsync(script, Keys(ticketId), values).WaitAsync(cancellationToken);
+    /// <summary>
+    /// Runs a script to its end, bounded by the Redis client's timeouts, then honours <paramref name="cancellationToken"/>:
+    /// a script abandoned mid-flight may still run once Redis answers, and its caller would never settle what it did.
+    /// </summary>
+    private async Task<RedisResult> RunAsync(string script, long ticketId, RedisValue[] values, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await redis.GetDatabase().ScriptEvaluateAsync(script, Keys(ticketId), values);
+    }
 
     // One hash tag per ticket keeps the keys in one slot, so the scripts also run on a Redis Cluster.
     private static RedisKey[] Keys(long ticketId) =>

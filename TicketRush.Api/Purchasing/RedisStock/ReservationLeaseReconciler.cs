@@ -62,9 +62,10 @@ public sealed partial class ReservationLeaseReconciler(
         await using var command = new MySqlCommand(
             "SELECT id FROM tickets WHERE strategy = @strategy AND remaining_stock > 0", connection);
         command.Parameters.AddWithValue("@strategy", RedisCounterPurchase.Name);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // Bounded by the command timeout, not the token: see SaleTransaction.Uncancellable.
+        await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<long>();
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync())
         {
             ids.Add(reader.GetInt64(0));
         }
@@ -79,7 +80,7 @@ public sealed partial class ReservationLeaseReconciler(
             "SELECT EXISTS(SELECT 1 FROM ticket_orders WHERE ticket_id = @ticket AND user_id = @user)", connection);
         exists.Parameters.AddWithValue("@ticket", command.TicketId);
         exists.Parameters.AddWithValue("@user", command.UserId);
-        return Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        return Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
     [LoggerMessage(LogLevel.Warning, "Gave back the expired reservation of user {UserId} for ticket {TicketId}: no order was ever written")]

@@ -19,9 +19,11 @@ public sealed partial class CommitVerifier(
         using var timeout = new CancellationTokenSource(options.Value.VerifyTimeout, time);
         try
         {
+            // Commands are bounded by their own timeout, not a token: see SaleTransaction.Uncancellable.
+            var seconds = Math.Max(1, (int)Math.Ceiling(options.Value.VerifyTimeout.TotalSeconds));
             await using var connection = await database.OpenConnectionAsync(timeout.Token);
-            await EndSessionAsync(connection, sessionId, timeout.Token);
-            return await FindOrderAsync(connection, purchase.Command, timeout.Token) is { } order
+            await EndSessionAsync(connection, sessionId, seconds, timeout.Token);
+            return await FindOrderAsync(connection, purchase.Command, seconds) is { } order
                 ? PurchaseOutcome.Sold(order)
                 : PurchaseOutcome.Unavailable(UnavailableReasons.Database);
         }
@@ -32,34 +34,37 @@ public sealed partial class CommitVerifier(
         }
     }
 
-    private async Task EndSessionAsync(MySqlConnection connection, int sessionId, CancellationToken cancellationToken)
+    private async Task EndSessionAsync(MySqlConnection connection, int sessionId, int commandTimeout, CancellationToken cancellationToken)
     {
         try
         {
-            await using var kill = new MySqlCommand($"KILL CONNECTION {sessionId}", connection);
-            await kill.ExecuteNonQueryAsync(cancellationToken);
+            await using var kill = new MySqlCommand($"KILL CONNECTION {sessionId}", connection) { CommandTimeout = commandTimeout };
+            await kill.ExecuteNonQueryAsync();
         }
         catch (MySqlException exception) when (exception.ErrorCode == MySqlErrorCode.NoSuchThread)
         {
             // Already gone: its transaction is settled.
         }
 
-        await using var alive = new MySqlCommand("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @session", connection);
+        await using var alive = new MySqlCommand("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = @session", connection) { CommandTimeout = commandTimeout };
         alive.Parameters.AddWithValue("@session", sessionId);
-        while (Convert.ToInt64(await alive.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        while (Convert.ToInt64(await alive.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0)
         {
             await Task.Delay(SessionPoll, time, cancellationToken);
         }
     }
 
-    private static async Task<TicketOrder?> FindOrderAsync(MySqlConnection connection, PurchaseCommand command, CancellationToken cancellationToken)
+    private static async Task<TicketOrder?> FindOrderAsync(MySqlConnection connection, PurchaseCommand command, int commandTimeout)
     {
         await using var find = new MySqlCommand(
-            "SELECT id, created_at, served_by, strategy FROM ticket_orders WHERE ticket_id = @ticket AND user_id = @user", connection);
+            "SELECT id, created_at, served_by, strategy FROM ticket_orders WHERE ticket_id = @ticket AND user_id = @user", connection)
+        {
+            CommandTimeout = commandTimeout,
+        };
         find.Parameters.AddWithValue("@ticket", command.TicketId);
         find.Parameters.AddWithValue("@user", command.UserId);
-        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        await using var reader = await find.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
         {
             return null;
         }

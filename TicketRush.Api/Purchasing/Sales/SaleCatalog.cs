@@ -10,6 +10,8 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// </summary>
 public sealed class SaleCatalog(MySqlDataSource database, IOptions<PurchaseOptions> options) : IDisposable
 {
+    private const int LookupTimeoutSeconds = 2;
+
     private readonly MemoryCache _sales = new(new MemoryCacheOptions { SizeLimit = options.Value.CachedSales });
 
     public async ValueTask<Sale?> FindAsync(long ticketId, CancellationToken cancellationToken)
@@ -20,9 +22,10 @@ public sealed class SaleCatalog(MySqlDataSource database, IOptions<PurchaseOptio
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = new MySqlCommand("SELECT strategy FROM tickets WHERE id = @ticket", connection);
+        await using var command = new MySqlCommand("SELECT strategy FROM tickets WHERE id = @ticket", connection) { CommandTimeout = LookupTimeoutSeconds };
         command.Parameters.AddWithValue("@ticket", ticketId);
-        if (await command.ExecuteScalarAsync(cancellationToken) is not string strategy)
+        // Bounded by the command timeout, not the token: see SaleTransaction.Uncancellable.
+        if (await command.ExecuteScalarAsync() is not string strategy)
         {
             return null;
         }

@@ -40,6 +40,14 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
 
     private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// What MySQL commands are given instead of the deadline's token. The driver answers a cancelled token by opening a
+    /// connection synchronously to send <c>KILL QUERY</c>, on the thread that cancelled it; with MySQL frozen, every
+    /// purchase reaching its deadline would park a pool thread. Commands are bounded by their timeout instead (the
+    /// deadline's remaining seconds), which closes the connection outright (<c>CancellationTimeout=-1</c>).
+    /// </summary>
+    private static readonly CancellationToken Uncancellable = CancellationToken.None;
+
     private readonly MySqlConnection _connection;
     private readonly Purchase _purchase;
     private readonly SaleTransactions _shared;
@@ -92,10 +100,11 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         _inTransaction |= locking;
         _readFirst = true;
 
-        var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(Uncancellable);
         try
         {
-            var row = await NextRowAsync(reader, blocking, cancellationToken);
+            var row = await NextRowAsync(reader, blocking);
             var read = row ? new StockRead(true, reader.GetInt32(0), reader.GetInt32(1), !locking && reader.GetBoolean(2)) : StockRead.Missing;
             if (read is { Exists: true, Remaining: <= 0 })
             {
@@ -140,12 +149,12 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
 
         try
         {
-            var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(cancellationToken);
+            var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(Uncancellable);
             try
             {
-                while (reader.FieldCount != 3 || !await NextRowAsync(reader, blocking, cancellationToken))
+                while (reader.FieldCount != 3 || !await NextRowAsync(reader, blocking))
                 {
-                    if (!(blocking ? reader.NextResult() : await reader.NextResultAsync(cancellationToken)))
+                    if (!(blocking ? reader.NextResult() : await reader.NextResultAsync(Uncancellable)))
                     {
                         throw new InvalidOperationException("The sale's round trip returned no report.");
                     }
@@ -154,7 +163,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
                 var sold = reader.GetInt64(0) == 1;
                 order.Id = reader.GetInt64(1);
                 var remaining = reader.IsDBNull(2) ? (int?)null : reader.GetInt32(2);
-                while (blocking ? reader.NextResult() : await reader.NextResultAsync(cancellationToken))
+                while (blocking ? reader.NextResult() : await reader.NextResultAsync(Uncancellable))
                 {
                 }
 
@@ -238,8 +247,8 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         return command;
     }
 
-    private static async ValueTask<bool> NextRowAsync(MySqlDataReader reader, bool blocking, CancellationToken cancellationToken) =>
-        blocking ? reader.Read() : await reader.ReadAsync(cancellationToken);
+    private static async ValueTask<bool> NextRowAsync(MySqlDataReader reader, bool blocking) =>
+        blocking ? reader.Read() : await reader.ReadAsync(Uncancellable);
 
     private static async ValueTask DisposeAsync(MySqlDataReader reader, bool blocking)
     {

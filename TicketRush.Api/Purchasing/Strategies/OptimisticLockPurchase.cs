@@ -23,7 +23,7 @@ public sealed class OptimisticLockPurchase(
         var conflicts = 0;
         try
         {
-            while (true)
+            while (!purchase.Sale.IsKnownSoldOut)
             {
                 // A connection per attempt: a buyer backing off does not hold one that another buyer could use.
                 await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
@@ -40,6 +40,8 @@ public sealed class OptimisticLockPurchase(
 
                 await Task.Delay(JitteredBackoff.Next(options.Value, conflicts++, Random.Shared.NextDouble()), time, cancellationToken);
             }
+
+            return PurchaseOutcome.SoldOut;
         }
         finally
         {

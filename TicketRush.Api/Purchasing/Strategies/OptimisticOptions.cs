@@ -8,10 +8,14 @@ public sealed class OptimisticOptions
     public const string SectionName = "Strategies:Optimistic";
 
     /// <summary>The first backoff; it doubles per conflict up to <see cref="MaxBackoff"/>, with full jitter.</summary>
-    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromMilliseconds(2);
+    public TimeSpan BaseBackoff { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Long enough that a thousand contenders on one row retry at a rate the database can serve: with short caps they
+    /// spend the machine on attempts that lose (59 sales in 5 s at 100 ms; the whole rush decided at 1 s).
+    /// </summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(0, 30)]
-    public int MaxBackoffDoublings { get; set; } = 6;
+    public int MaxBackoffDoublings { get; set; } = 7;
 }

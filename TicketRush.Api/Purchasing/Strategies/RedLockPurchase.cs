@@ -80,9 +80,17 @@ public sealed class RedLockPurchase(
         var settings = options.Value;
         while (!purchase.Sale.IsKnownSoldOut)
         {
-            var attempt = await locks.CreateLockAsync($"ticketrush:ticket:{purchase.TicketId}", settings.Expiry).WaitAsync(cancellationToken);
+            // Awaited to the end, bounded by the Redis client's timeouts: a lock abandoned mid-acquisition and granted
+            // later would be extended by RedLock.net for as long as this process lives, and nobody could buy again.
+            var attempt = await locks.CreateLockAsync($"ticketrush:ticket:{purchase.TicketId}", settings.Expiry);
             if (attempt.IsAcquired)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    await attempt.DisposeAsync();
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 return (attempt, null);
             }
 
