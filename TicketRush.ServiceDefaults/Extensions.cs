@@ -22,7 +22,7 @@ public static class Extensions
     public const string AlivenessEndpointPath = "/alive";
 
     /// <summary>How long one dependency check may take; checks run in parallel, so <c>/health</c> answers within a second.</summary>
-    public static readonly TimeSpan DependencyCheckTimeout = TimeSpan.FromMilliseconds(800);
+    public static readonly TimeSpan DependencyCheckTimeout = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Activity sources recorded besides ASP.NET Core and HttpClient: our purchase spans and the MySQL driver's.</summary>
     private static readonly string[] ExtraActivitySources = ["TicketRush", "MySqlConnector"];

@@ -124,7 +124,15 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
     private async Task<RedisResult> RunAsync(string script, long ticketId, RedisValue[] values, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return await redis.GetDatabase().ScriptEvaluateAsync(script, Keys(ticketId), values);
+        try
+        {
+            return await redis.GetDatabase().ScriptEvaluateAsync(script, Keys(ticketId), values);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or OperationCanceledException)
+        {
+            // The client fails calls this way while its connection is torn down (Redis stopped or restarting).
+            throw new RedisConnectionException(ConnectionFailureType.SocketFailure, "The Redis connection failed during the call.", exception);
+        }
     }
 
     // One hash tag per ticket keeps the keys in one slot, so the scripts also run on a Redis Cluster.

@@ -7,5 +7,6 @@ public sealed class RedisTimeouts
 
     public TimeSpan Connect { get; set; } = TimeSpan.FromSeconds(2);
 
-    public TimeSpan Command { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>One call; a lock attempt may take two (acquire, then clean up), and it must end near the purchase deadline.</summary>
+    public TimeSpan Command { get; set; } = TimeSpan.FromSeconds(1);
 }

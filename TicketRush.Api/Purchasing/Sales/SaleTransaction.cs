@@ -49,6 +49,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
     private static readonly CancellationToken Uncancellable = CancellationToken.None;
 
     private readonly MySqlConnection _connection;
+    private readonly int _sessionId;
     private readonly Purchase _purchase;
     private readonly SaleTransactions _shared;
     private bool _inTransaction;
@@ -57,6 +58,8 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
     internal SaleTransaction(MySqlConnection connection, Purchase purchase, SaleTransactions shared)
     {
         _connection = connection;
+        // Kept now: a connection that broke mid-commit no longer says which session it was, and verification needs it.
+        _sessionId = connection.ServerThread;
         _purchase = purchase;
         _shared = shared;
     }
@@ -195,7 +198,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         {
             // The commit may or may not have landed: ask MySQL, after making sure this session can no longer commit.
             _inTransaction = false;
-            return await _shared.Verifier.VerifyAsync(_purchase, _connection.ServerThread, exception);
+            return await _shared.Verifier.VerifyAsync(_purchase, _sessionId, exception);
         }
     }
 

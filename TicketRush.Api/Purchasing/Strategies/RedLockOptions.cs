@@ -14,6 +14,9 @@ public sealed class RedLockOptions
     /// <summary>How long a waiting buyer pauses between attempts, at most (jittered).</summary>
     public TimeSpan Retry { get; set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>After Redis failed a lock attempt, how long buyers on this server are answered 503 without trying Redis.</summary>
+    public TimeSpan RedisFailureMemory { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Local queues shared out by ticket id, so one buyer per server at a time polls Redis for a ticket's lock.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 65_536)]
     public int LocalQueues { get; set; } = 256;

@@ -25,6 +25,10 @@ public sealed class RedLockPurchase(
         "RedLock.net distributed lock per ticket (the C# Redisson), fenced write; lock not acquired in time: 503; lock lost mid-work: abort, no sale.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
+    // Set when Redis just failed to answer a lock attempt: buyers queued behind it give up at once instead of each
+    // spending the Redis client's timeouts on a server that is not answering.
+    private long _redisFailedAt;
+
     private readonly LockStripes<SemaphoreSlim> _localQueues = new(options.Value.LocalQueues, () => new SemaphoreSlim(1, 1));
 
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
@@ -80,6 +84,12 @@ public sealed class RedLockPurchase(
         var settings = options.Value;
         while (!purchase.Sale.IsKnownSoldOut)
         {
+            var failedAt = Interlocked.Read(ref _redisFailedAt);
+            if (failedAt != 0 && time.GetElapsedTime(failedAt) < settings.RedisFailureMemory)
+            {
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
+            }
+
             // Awaited to the end, bounded by the Redis client's timeouts: a lock abandoned mid-acquisition and granted
             // later would be extended by RedLock.net for as long as this process lives, and nobody could buy again.
             var attempt = await locks.CreateLockAsync($"ticketrush:ticket:{purchase.TicketId}", settings.Expiry);
@@ -97,6 +107,7 @@ public sealed class RedLockPurchase(
             await attempt.DisposeAsync();
             if (attempt.Status == RedLockStatus.NoQuorum)
             {
+                Interlocked.Exchange(ref _redisFailedAt, time.GetTimestamp());
                 return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
             }
 
