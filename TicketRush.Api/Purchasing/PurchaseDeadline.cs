@@ -32,8 +32,8 @@ public sealed class PurchaseDeadline : IDisposable
         }
     }
 
-    /// <summary>Whole seconds for MySQL command timeouts, which count in seconds: at least one.</summary>
-    public int RemainingSeconds => Math.Max(1, (int)Math.Ceiling(Remaining.TotalSeconds));
+    /// <summary>Whole seconds for MySQL command timeouts, which count in seconds: rounded down, so a command ends by the deadline; at least one.</summary>
+    public int RemainingSeconds => Math.Max(1, (int)Remaining.TotalSeconds);
 
     public void Dispose() => _expiry.Dispose();
 }

@@ -33,12 +33,13 @@ public sealed class PurchaseDeadlineTests
 
     [Theory]
     [InlineData(0, 5)]
-    [InlineData(2_500, 3)]
+    [InlineData(2_500, 2)]
     [InlineData(4_000, 1)]
     [InlineData(4_001, 1)]
     [InlineData(4_999, 1)]
-    [InlineData(3_999, 2)]
-    public void RemainingSeconds_rounds_up_to_whole_seconds(int elapsedMilliseconds, int expectedSeconds)
+    [InlineData(3_001, 1)]
+    [InlineData(2_999, 2)]
+    public void RemainingSeconds_rounds_down_so_a_command_ends_by_the_deadline(int elapsedMilliseconds, int expectedSeconds)
     {
         using var deadline = new PurchaseDeadline(Budget, _time);
 

@@ -21,9 +21,8 @@ public sealed partial class CommitVerifier(
         {
             // Commands are bounded by their own timeout, not a token: see SaleTransaction.Uncancellable.
             var seconds = Math.Max(1, (int)Math.Ceiling(options.Value.VerifyTimeout.TotalSeconds));
-            await using var connection = await database.OpenConnectionAsync(timeout.Token);
-            await EndSessionAsync(connection, sessionId, seconds, timeout.Token);
-            return await FindOrderAsync(connection, purchase.Command, seconds) is { } order
+            // Abandoned when its time is up: it only ends a session and reads, so finishing late harms nothing.
+            return await LookAsync(purchase, sessionId, seconds, timeout.Token).WaitAsync(timeout.Token) is { } order
                 ? PurchaseOutcome.Sold(order)
                 : PurchaseOutcome.Unavailable(UnavailableReasons.Database);
         }
@@ -32,6 +31,13 @@ public sealed partial class CommitVerifier(
             Unverified(logger, exception, purchase.TicketId, purchase.UserId);
             return PurchaseOutcome.OutcomeUnknown;
         }
+    }
+
+    private async Task<TicketOrder?> LookAsync(Purchase purchase, int sessionId, int commandTimeout, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await EndSessionAsync(connection, sessionId, commandTimeout, cancellationToken);
+        return await FindOrderAsync(connection, purchase.Command, commandTimeout);
     }
 
     private async Task EndSessionAsync(MySqlConnection connection, int sessionId, int commandTimeout, CancellationToken cancellationToken)

@@ -64,7 +64,7 @@ public sealed class RedLockPurchase(
 
     private async Task<PurchaseOutcome> SellAsync(Purchase purchase, IRedLock redLock, CancellationToken cancellationToken)
     {
-        await using (redLock)
+        try
         {
             await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
             var stock = await sale.ReadStockAsync(cancellationToken);
@@ -75,6 +75,24 @@ public sealed class RedLockPurchase(
 
             var outcome = redLock.IsAcquired ? await sale.CommitFencedWriteAsync(stock, cancellationToken) : null;
             return outcome ?? PurchaseOutcome.Unavailable(UnavailableReasons.LockLost);
+        }
+        finally
+        {
+            // The sale is decided: the buyer does not wait for Redis to confirm the release. If Redis does not answer,
+            // the lock expires on its own (Expiry), as it would after a crash.
+            _ = ReleaseAsync(redLock);
+        }
+    }
+
+    private static async Task ReleaseAsync(IRedLock redLock)
+    {
+        try
+        {
+            await redLock.DisposeAsync();
+        }
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException or ObjectDisposedException)
+        {
+            // Expiry releases it.
         }
     }
 
