@@ -1,9 +1,17 @@
+using Microsoft.Extensions.Hosting;
 using TicketRush.AppHost;
 using TicketRush.AppHost.Hosting;
+using TicketRush.Rush;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 var hosting = HostingPlan.Resolve(builder.Configuration, builder.AppHostDirectory);
+if (builder.Environment.IsDevelopment())
+{
+    // The well-known development key, unless one is configured; elsewhere the key must be configured.
+    builder.Configuration["Parameters:admin-key"] ??= TicketRushClient.DevelopmentAdminKey;
+}
+
 var adminKey = builder.AddParameter("admin-key", secret: true);
 
 var mysql = builder.AddMySqlServer("mysql", hosting);

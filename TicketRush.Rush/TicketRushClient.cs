@@ -6,6 +6,9 @@ namespace TicketRush.Rush;
 public static class TicketRushClient
 {
     public const string AdminKeyHeader = "X-Admin-Key";
+
+    /// <summary>The admin key the AppHost gives both servers in Development; the CLI's default.</summary>
+    public const string DevelopmentAdminKey = "ticketrush-dev-admin-key";
     public const string ServedByHeader = "X-Served-By";
 
     public const string HealthPath = "/health";

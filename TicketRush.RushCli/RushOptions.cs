@@ -1,10 +1,12 @@
+using TicketRush.Rush;
+
 namespace TicketRush.RushCli;
 
 /// <summary>The rush command line: <c>--name value</c> pairs, every one optional.</summary>
 internal sealed record RushOptions(
     IReadOnlyList<Uri> Servers, string Strategy, int Stock, int Buyers, string AdminKey, string ReportPath)
 {
-    public const string Usage = """
+    public const string Usage = $"""
         ticketrush-rush — release a rush of buyers at running TicketRush servers and judge the result.
         (ticketrush-rush soak --help: keep the servers under load with dropped connections instead.)
 
@@ -13,7 +15,7 @@ internal sealed record RushOptions(
           --strategy NAME|all     one strategy, or every one listed by GET /api/strategies   (default all)
           --stock N               tickets on sale                    (default 100)
           --buyers N              distinct buyers released together  (default 1000)
-          --admin-key KEY         X-Admin-Key for creating tickets   (default ticketrush-dev-admin-key)
+          --admin-key KEY         X-Admin-Key for creating tickets   (default {TicketRushClient.DevelopmentAdminKey})
           --report PATH           HTML report to write               (default rush-report.html)
         """;
 
@@ -25,7 +27,7 @@ internal sealed record RushOptions(
             values.Get("strategy", "all"),
             values.GetPositive("stock", 100),
             values.GetPositive("buyers", 1_000),
-            values.Get("admin-key", "ticketrush-dev-admin-key"),
+            values.Get("admin-key", TicketRushClient.DevelopmentAdminKey),
             values.Get("report", "rush-report.html"));
         values.EnsureAllRead();
         return options;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TicketRush.Rush;
 using TicketRush.Rush.Soak;
 
 namespace TicketRush.RushCli;
@@ -25,7 +26,7 @@ internal sealed partial record SoakOptions(IReadOnlyList<Uri> Servers, string St
           --concurrency N         purchase loops per server            (default 16)
           --abort-ratio R         fraction of purchases the client abandons, 0–1   (default 0.2)
           --stock N               stock of each strategy's ticket      (default 2000)
-          --admin-key KEY         X-Admin-Key for creating tickets     (default ticketrush-dev-admin-key)
+          --admin-key KEY         X-Admin-Key for creating tickets     (default {TicketRushClient.DevelopmentAdminKey})
 
         Exit code 0 when, after every strategy's load, every server answered /health within {HealthWatch.RecoveryTimeout.TotalSeconds:F0} s, and every
         strategy that is safe on this many servers held its invariants with no health probe unanswered for
@@ -44,7 +45,7 @@ internal sealed partial record SoakOptions(IReadOnlyList<Uri> Servers, string St
                 values.GetPositive("concurrency", 16),
                 ParseRatio(values.Get("abort-ratio", "0.2")),
                 values.GetPositive("stock", 2_000),
-                values.Get("admin-key", "ticketrush-dev-admin-key")));
+                values.Get("admin-key", TicketRushClient.DevelopmentAdminKey)));
         values.EnsureAllRead();
         return options;
     }
