@@ -49,10 +49,9 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
 
         output.WriteLine(rush.ToString());
 
-        Assert.True(rush.Attempts.Count(a => a.ServerIndex == 1 && a.Status == 201) > 0, "api-2 kept selling");
         Assert.True(rush.DuplicateBuyers == 0 && rush.Sold <= Stock, $"never oversold: {rush}");
 
-        // A later wave of buyers on the surviving server takes whatever is left, including what the dead server held.
+        // Buyers on the surviving server take whatever is left, including what the dead server held.
         var healed = await SellRemainingAsync(ticket.Id);
         output.WriteLine($"healed within {healed.TotalSeconds:F1} s");
 

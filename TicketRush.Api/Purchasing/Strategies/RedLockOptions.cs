@@ -15,7 +15,13 @@ public sealed class RedLockOptions
     public TimeSpan Retry { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>After Redis failed a lock attempt, how long buyers on this server are answered 503 without trying Redis.</summary>
-    public TimeSpan RedisFailureMemory { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RedisFailureMemory { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The most one lock attempt can take when Redis does not answer (acquire, then clean up, each bounded by the Redis
+    /// command timeout): a buyer with less time left than this gets a 503 instead of an attempt that would overrun its deadline.
+    /// </summary>
+    public TimeSpan AttemptReserve { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Local queues shared out by ticket id, so one buyer per server at a time polls Redis for a ticket's lock.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 65_536)]

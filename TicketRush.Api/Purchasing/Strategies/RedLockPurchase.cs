@@ -108,6 +108,11 @@ public sealed class RedLockPurchase(
                 return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
             }
 
+            if (purchase.Deadline.Remaining < settings.AttemptReserve)
+            {
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired));
+            }
+
             // Awaited to the end, bounded by the Redis client's timeouts: a lock abandoned mid-acquisition and granted
             // later would be extended by RedLock.net for as long as this process lives, and nobody could buy again.
             var attempt = await locks.CreateLockAsync($"ticketrush:ticket:{purchase.TicketId}", settings.Expiry);
