@@ -18,4 +18,10 @@ public sealed class Ticket
     public int Version { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// A token the last sale wrote with its stock write, so the order insert in the same round trip can tell from the
+    /// row itself whether that write happened; nothing outside a sale's transaction reads it.
+    /// </summary>
+    public long LastSale { get; set; }
 }

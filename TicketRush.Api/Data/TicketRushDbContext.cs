@@ -20,6 +20,7 @@ public sealed class TicketRushDbContext(DbContextOptions<TicketRushDbContext> op
             ticket.Property(t => t.RemainingStock).HasColumnName("remaining_stock");
             ticket.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
             ticket.Property(t => t.CreatedAt).HasColumnName("created_at");
+            ticket.Property(t => t.LastSale).HasColumnName("last_sale");
         });
 
         modelBuilder.Entity<TicketOrder>(order =>

@@ -11,6 +11,9 @@ public interface IPurchaseStrategy
     /// <summary>Sells within <paramref name="purchase"/>'s deadline; <paramref name="cancellationToken"/> fires when it passes.</summary>
     Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken);
 
+    /// <summary>A purchase deadline of its own, in place of <see cref="PurchaseOptions.Deadline"/>; null for the common one.</summary>
+    TimeSpan? Deadline => null;
+
     /// <summary>Prepares what the strategy keeps outside MySQL when a ticket goes on sale with it (e.g. a Redis counter).</summary>
     Task PrepareSaleAsync(long ticketId, int stock, CancellationToken cancellationToken) => Task.CompletedTask;
 }

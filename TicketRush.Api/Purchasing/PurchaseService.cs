@@ -31,16 +31,18 @@ public sealed partial class PurchaseService(
 
         using var activity = telemetry.StartPurchase(command);
         var started = time.GetTimestamp();
-        using var deadline = new PurchaseDeadline(options.Value.Deadline, time);
+        using var lookup = new CancellationTokenSource(options.Value.Deadline, time);
         string? strategyName = null;
         PurchaseOutcome outcome;
         try
         {
-            var sale = await sales.FindAsync(command.TicketId, deadline.Token);
+            var sale = await sales.FindAsync(command.TicketId, lookup.Token);
             strategyName = sale?.Strategy;
-            outcome = sale is null ? PurchaseOutcome.TicketNotFound : await SellAsync(sale, command, requestedStrategy, activity, deadline);
+            outcome = sale is null
+                ? PurchaseOutcome.TicketNotFound
+                : await SellAsync(strategies.Get(sale.Strategy), sale, command, requestedStrategy, activity);
         }
-        catch (Exception exception) when (DependencyFailure.Describe(exception, deadline.HasPassed) is { } reason)
+        catch (Exception exception) when (DependencyFailure.Describe(exception, lookup.IsCancellationRequested) is { } reason)
         {
             Unavailable(logger, exception, command.TicketId, command.UserId, strategyName);
             outcome = PurchaseOutcome.Unavailable(reason);
@@ -51,14 +53,13 @@ public sealed partial class PurchaseService(
     }
 
     private async Task<PurchaseOutcome> SellAsync(
-        Sale sale, PurchaseCommand command, string? requestedStrategy, Activity? activity, PurchaseDeadline deadline)
+        IPurchaseStrategy strategy, Sale sale, PurchaseCommand command, string? requestedStrategy, Activity? activity)
     {
         if (requestedStrategy is not null && !string.Equals(requestedStrategy, sale.Strategy, StringComparison.OrdinalIgnoreCase))
         {
             return PurchaseOutcome.StrategyMismatch(sale.Strategy);
         }
 
-        var strategy = strategies.Get(sale.Strategy);
         PurchaseTelemetry.NameStrategy(activity, strategy.Descriptor.Name);
         if (strategy.Descriptor.SafeAcrossServers && sale.IsKnownSoldOut)
         {
@@ -66,6 +67,7 @@ public sealed partial class PurchaseService(
             return PurchaseOutcome.SoldOut;
         }
 
+        using var deadline = new PurchaseDeadline(strategy.Deadline ?? options.Value.Deadline, time);
         var purchase = new Purchase(command, sale, strategy.Descriptor.Name, deadline);
         for (var conflicts = 0; ; conflicts++)
         {
@@ -77,6 +79,11 @@ public sealed partial class PurchaseService(
             {
                 // A deadlock victim or a snapshot conflict wrote nothing: the whole attempt runs again.
                 activity?.AddEvent(new ActivityEvent("conflict-retry"));
+            }
+            catch (Exception exception) when (DependencyFailure.Describe(exception, deadline.HasPassed) is { } reason)
+            {
+                Unavailable(logger, exception, command.TicketId, command.UserId, strategy.Descriptor.Name);
+                return PurchaseOutcome.Unavailable(reason);
             }
         }
     }

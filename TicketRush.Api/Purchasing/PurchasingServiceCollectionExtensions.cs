@@ -25,6 +25,7 @@ public static class PurchasingServiceCollectionExtensions
             .BindConfiguration(OptimisticOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.BaseBackoff > TimeSpan.Zero && o.MaxBackoff >= o.BaseBackoff, "Strategies:Optimistic needs 0 < BaseBackoff <= MaxBackoff.")
+            .Validate(o => o.Deadline > TimeSpan.Zero, "Strategies:Optimistic:Deadline must be positive.")
             .ValidateOnStart();
         services.AddOptions<RedLockOptions>()
             .BindConfiguration(RedLockOptions.SectionName)

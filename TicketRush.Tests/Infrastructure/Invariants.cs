@@ -9,8 +9,10 @@ public static class Invariants
         var ticket = await app.Servers[0].GetTicketAsync(ticketId);
         var orders = await app.Servers[0].GetAllOrdersAsync(ticketId);
 
-        Assert.True(orders.Count == ticket.TotalStock - ticket.RemainingStock,
-            $"orders {orders.Count} == stock {ticket.TotalStock} − remaining {ticket.RemainingStock}");
+        if (orders.Count != ticket.TotalStock - ticket.RemainingStock)
+        {
+            Assert.Fail($"orders {orders.Count} == stock {ticket.TotalStock} − remaining {ticket.RemainingStock}; stock writes (version): {await StockWritesAsync(app, ticketId)}");
+        }
         Assert.True(orders.Count == ticket.OrderCount, $"every order listed: {orders.Count} of {ticket.OrderCount}");
         Assert.True(orders.GroupBy(o => o.UserId).All(g => g.Count() == 1), "no user holds two orders");
         if (ticket.Strategy == "redis-counter")
@@ -21,6 +23,15 @@ public static class Invariants
         }
 
         return ticket;
+    }
+
+    /// <summary>How many times the ticket's stock was written (its version), to tell a write without an order from an order without a write.</summary>
+    private static async Task<int> StockWritesAsync(TicketRushApp app, long ticketId)
+    {
+        await using var connection = new MySqlConnector.MySqlConnection(await app.ConnectionStringAsync("ticketrush-app"));
+        await connection.OpenAsync();
+        await using var version = new MySqlConnector.MySqlCommand($"SELECT version FROM tickets WHERE id = {ticketId}", connection);
+        return Convert.ToInt32(await version.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Waits up to <paramref name="within"/> for <see cref="AssertExactAsync"/> to hold (e.g. until leases are settled).</summary>

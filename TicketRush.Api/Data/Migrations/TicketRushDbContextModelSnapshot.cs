@@ -35,6 +35,10 @@ namespace TicketRush.Api.Data.Migrations
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
 
+                    b.Property<long>("LastSale")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_sale");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

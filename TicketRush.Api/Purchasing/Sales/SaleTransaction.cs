@@ -25,16 +25,20 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
 
     // A locking read locks only the ticket row: a locking look into the orders index would gap-lock other buyers' inserts.
     private const string ReadStockForUpdateSql = "SELECT remaining_stock, version FROM tickets WHERE id = @ticket FOR UPDATE";
-    private const string BlindWriteSql = "UPDATE tickets SET remaining_stock = @remaining, version = version + 1 WHERE id = @ticket";
+    private const string BlindWriteSql =
+        "UPDATE tickets SET remaining_stock = @remaining, version = version + 1, last_sale = @sale WHERE id = @ticket";
     private const string FencedWriteSql = BlindWriteSql + " AND version = @version";
     private const string ConditionalDecrementSql =
-        "UPDATE tickets SET remaining_stock = remaining_stock - 1, version = version + 1 WHERE id = @ticket AND remaining_stock > 0";
+        "UPDATE tickets SET remaining_stock = remaining_stock - 1, version = version + 1, last_sale = @sale WHERE id = @ticket AND remaining_stock > 0";
 
-    // Runs after the stock write in the same round trip: the order is inserted only if that write changed the row.
+    // Runs after the stock write in the same round trip. The order is inserted only if the row carries this sale's
+    // token, that is only if the write above changed it: a fact of the row, not of the session (ROW_COUNT() did not
+    // survive a client that disconnected mid-batch, and a decrement was committed without its order).
     private const string SaveOrderAndCommitSql = """
         INSERT INTO ticket_orders (ticket_id, user_id, created_at, served_by, strategy)
-            SELECT @ticket, @user, @created, @server, @strategy FROM DUAL WHERE ROW_COUNT() = 1;
-        SELECT ROW_COUNT(), LAST_INSERT_ID(), (SELECT remaining_stock FROM tickets WHERE id = @ticket);
+            SELECT id, @user, @created, @server, @strategy FROM tickets WHERE id = @ticket AND last_sale = @sale;
+        SELECT (SELECT last_sale = @sale FROM tickets WHERE id = @ticket), LAST_INSERT_ID(),
+               (SELECT remaining_stock FROM tickets WHERE id = @ticket);
         COMMIT;
         """;
 
@@ -148,6 +152,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         command.Parameters.AddWithValue("@strategy", order.Strategy);
         command.Parameters.AddWithValue("@remaining", (read?.Remaining ?? 0) - 1);
         command.Parameters.AddWithValue("@version", read?.Version ?? 0);
+        command.Parameters.AddWithValue("@sale", Random.Shared.NextInt64(1, long.MaxValue));
         _inTransaction = true;
 
         try
@@ -163,7 +168,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
                     }
                 }
 
-                var sold = reader.GetInt64(0) == 1;
+                var sold = !reader.IsDBNull(0) && reader.GetInt64(0) == 1;
                 order.Id = reader.GetInt64(1);
                 var remaining = reader.IsDBNull(2) ? (int?)null : reader.GetInt32(2);
                 while (blocking ? reader.NextResult() : await reader.NextResultAsync(Uncancellable))

@@ -18,6 +18,8 @@ public sealed class OptimisticLockPurchase(
         "Version column as concurrency token; on conflict reload and retry with jittered backoff until sold, sold out or the purchase deadline.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
+    public TimeSpan? Deadline => options.Value.Deadline;
+
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         var conflicts = 0;

@@ -18,8 +18,8 @@ public sealed class RedLockOptions
     public TimeSpan RedisFailureMemory { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The most one lock attempt can take when Redis does not answer (acquire, then clean up, each bounded by the Redis
-    /// command timeout): a buyer with less time left than this gets a 503 instead of an attempt that would overrun its deadline.
+    /// How long one lock attempt may take before it is given up (Redis not answering); a buyer with less time left than
+    /// this gets a 503 instead of an attempt that would overrun its deadline.
     /// </summary>
     public TimeSpan AttemptReserve { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -96,6 +96,34 @@ public sealed class RedLockPurchase(
         }
     }
 
+    /// <summary>
+    /// One attempt, given up after <paramref name="within"/>; null then. A lock granted after it was given up on is let go
+    /// as soon as it arrives, or RedLock.net would keep extending it for as long as this process lives.
+    /// </summary>
+    private async Task<IRedLock?> TryAcquireAsync(string resource, TimeSpan expiry, TimeSpan within)
+    {
+        var attempt = locks.CreateLockAsync(resource, expiry);
+        if (await Task.WhenAny(attempt, Task.Delay(within, time)) == attempt)
+        {
+            return await attempt;
+        }
+
+        _ = ReleaseLateAsync(attempt);
+        return null;
+    }
+
+    private static async Task ReleaseLateAsync(Task<IRedLock> attempt)
+    {
+        try
+        {
+            await ReleaseAsync(await attempt);
+        }
+        catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Nothing was granted.
+        }
+    }
+
     /// <summary>One attempt at a time, so a waiter notices at once when this server has seen the ticket sell out.</summary>
     private async Task<(IRedLock? Lock, PurchaseOutcome? Refusal)> AcquireAsync(Purchase purchase, CancellationToken cancellationToken)
     {
@@ -113,17 +141,15 @@ public sealed class RedLockPurchase(
                 return (null, PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired));
             }
 
-            // Awaited to the end, bounded by the Redis client's timeouts: a lock abandoned mid-acquisition and granted
-            // later would be extended by RedLock.net for as long as this process lives, and nobody could buy again.
-            var attempt = await locks.CreateLockAsync($"ticketrush:ticket:{purchase.TicketId}", settings.Expiry);
+            var attempt = await TryAcquireAsync($"ticketrush:ticket:{purchase.TicketId}", settings.Expiry, settings.AttemptReserve);
+            if (attempt is null)
+            {
+                Interlocked.Exchange(ref _redisFailedAt, time.GetTimestamp());
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
+            }
+
             if (attempt.IsAcquired)
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    await attempt.DisposeAsync();
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
                 return (attempt, null);
             }
 
