@@ -15,7 +15,7 @@ public sealed class RedLockOptions
     public TimeSpan Retry { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>After Redis failed a lock attempt, how long buyers on this server are answered 503 without trying Redis.</summary>
-    public TimeSpan RedisFailureMemory { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan RedisFailureMemory { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long one lock attempt may take before it is given up (Redis not answering); a buyer with less time left than
