@@ -37,6 +37,15 @@ Console.CancelKeyPress += (_, e) =>
     run.Cancel();
 };
 
+if (TestRunGuard.FindTestRun() is { } testRun)
+{
+    Console.Error.WriteLine($"The test suite is running ({testRun}); run the benchmark when it has finished.");
+    return 3;
+}
+
+using var guardStop = new CancellationTokenSource();
+var guard = TestRunGuard.WatchAsync(run, Log, guardStop.Token);
+
 Log($"starting MariaDB, Redis, api-1, api-2{(plan.Telemetry ? " and the Aspire dashboard" : "")} through the AppHost");
 await using var system = await BenchSystem.StartAsync(plan.Telemetry, run.Token);
 var telemetry = (plan.Telemetry, system.OtlpEndpoint) switch
@@ -56,18 +65,30 @@ await using (var redis = await ConnectionMultiplexer.ConnectAsync(await system.C
     machine = await MachineInfo.ReadAsync(database, redis);
 }
 
-var ceilings = await Ceilings.MeasureAsync(system, plan, Log, run.Token);
-
-var catalogue = await system.Servers[0].GetStrategiesAsync(run.Token);
-var strategies = plan.Strategies.Count == 0
-    ? catalogue
-    : [.. plan.Strategies.Select(name => catalogue.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No strategy '{name}'."))];
-var scenarios = new StrategyScenarios(system, database, plan, Log);
+IReadOnlyList<Ceiling> ceilings;
 var results = new List<ScenarioResult>();
-foreach (var strategy in strategies)
+try
 {
-    results.AddRange(await scenarios.RunAsync(strategy, run.Token));
+    ceilings = await Ceilings.MeasureAsync(system, plan, Log, run.Token);
+
+    var catalogue = await system.Servers[0].GetStrategiesAsync(run.Token);
+    var strategies = plan.Strategies.Count == 0
+        ? catalogue
+        : [.. plan.Strategies.Select(name => catalogue.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No strategy '{name}'."))];
+    var scenarios = new StrategyScenarios(system, database, plan, Log);
+    foreach (var strategy in strategies)
+    {
+        results.AddRange(await scenarios.RunAsync(strategy, run.Token));
+    }
 }
+catch (OperationCanceledException) when (run.IsCancellationRequested)
+{
+    Log("run cancelled (Ctrl+C, the test suite started, or the overall time limit): no report written");
+    return 4;
+}
+
+await guardStop.CancelAsync();
+await guard;
 
 string[] notes =
 [
