@@ -33,8 +33,10 @@ public static class HtmlReport
             <pre>{{E(report.Command)}}</pre>
             """);
 
-        html.Append("<h2>Ceilings</h2><p>Successful operations per second with nothing of ours in between.</p>");
-        Chart(html, [.. report.Ceilings.Select(c => new Bar($"({c.Key}) {c.Name}", c.Rate, Rate(c.Rate)))], []);
+        // Redis is an order of magnitude faster than the rest: on one axis the MySQL and HTTP bars would vanish.
+        html.Append("<h2>Ceilings</h2><p>Successful operations per second with nothing of ours in between: MySQL and HTTP, then Redis.</p>");
+        Chart(html, [.. report.Ceilings.Where(c => !c.Key.StartsWith('d')).Select(c => new Bar($"({c.Key}) {c.Name}", c.Rate, Rate(c.Rate)))], []);
+        Chart(html, [.. report.Ceilings.Where(c => c.Key.StartsWith('d')).Select(c => new Bar($"({c.Key}) {c.Name}", c.Rate, Rate(c.Rate)))], []);
 
         var mySqlCeilings = report.Ceilings.Where(c => c.Key is "a" or "b" or "c").Select(c => new Line($"({c.Key})", c.Rate)).ToList();
         html.Append("<h2>Sustained sale: sales per second</h2><p>Lines: the MySQL ceilings (a) 4 round trips, (b) 1 round trip, (c) FOR UPDATE.</p>");

@@ -20,7 +20,7 @@ public sealed record MachineInfo(int Cores, string Cpu, string Memory, string Os
             FirstValue("/proc/meminfo", "MemTotal") is { } kb && long.TryParse(kb.Split(' ')[0], out var total)
                 ? $"{total / 1024 / 1024.0:F1} GiB"
                 : "?",
-            $"{(FirstValue("/etc/os-release", "PRETTY_NAME", '=') ?? RuntimeInformation.OSDescription).Trim('"')} ({RuntimeInformation.OSDescription})",
+            $"{(FirstValue("/etc/os-release", "PRETTY_NAME", '=') ?? RuntimeInformation.OSDescription).Trim('"')}, kernel {KernelRelease()}",
             $"SDK {DotnetSdkVersion()}, runtime {RuntimeInformation.FrameworkDescription}",
             mariaDb,
             redisVersion);
@@ -31,6 +31,9 @@ public sealed record MachineInfo(int Cores, string Cpu, string Memory, string Os
             ? File.ReadLines(file).Where(line => line.StartsWith(key, StringComparison.Ordinal))
                 .Select(line => line[(line.IndexOf(separator, StringComparison.Ordinal) + 1)..].Trim()).FirstOrDefault()
             : null;
+
+    private static string KernelRelease() =>
+        File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : "?";
 
     private static string DotnetSdkVersion()
     {
