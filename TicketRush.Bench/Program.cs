@@ -65,11 +65,12 @@ await using (var redis = await ConnectionMultiplexer.ConnectAsync(await system.C
     machine = await MachineInfo.ReadAsync(database, redis);
 }
 
-IReadOnlyList<Ceiling> ceilings;
+var ceilings = new List<Ceiling>();
 var results = new List<ScenarioResult>();
+string? stoppedEarly = null;
 try
 {
-    ceilings = await Ceilings.MeasureAsync(system, plan, Log, run.Token);
+    await Ceilings.MeasureAsync(system, plan, ceilings, Log, run.Token);
 
     var catalogue = await system.Servers[0].GetStrategiesAsync(run.Token);
     var strategies = plan.Strategies.Count == 0
@@ -78,13 +79,16 @@ try
     var scenarios = new StrategyScenarios(system, database, plan, Log);
     foreach (var strategy in strategies)
     {
-        results.AddRange(await scenarios.RunAsync(strategy, run.Token));
+        await scenarios.RunAsync(strategy, results, run.Token);
     }
 }
 catch (OperationCanceledException) when (run.IsCancellationRequested)
 {
-    Log("run cancelled (Ctrl+C, the test suite started, or the overall time limit): no report written");
-    return 4;
+    // What finished before the stop is kept, marked incomplete; the scenario that was running is dropped.
+    stoppedEarly = guard.IsCompleted && await guard is { } found
+        ? $"the integration test suite started ({found}) at {clock.Elapsed:mm\\:ss}"
+        : $"cancelled (Ctrl+C or the overall time limit) at {clock.Elapsed:mm\\:ss}";
+    Log($"run stopped early: {stoppedEarly}; reporting what finished before");
 }
 
 await guardStop.CancelAsync();
@@ -92,6 +96,7 @@ await guard;
 
 string[] notes =
 [
+    .. stoppedEarly is null ? Array.Empty<string>() : [$"**INCOMPLETE RUN**: stopped early, {stoppedEarly}. Only the ceilings and scenarios listed finished; the scenario running at the stop is not reported."],
     "The load generator runs on the same machine as both servers, MariaDB and Redis, and competes with them for the cores: every number here is this whole box's, not a server's alone.",
     "Rush: every buyer gets its own connection at once (the study's CountDownLatch), so its latencies include connection setup and queueing; its req/s is over ~1 s and noisy.",
     "Drop sold-out/s counts 409 sold-out over the whole drop, selling phase included.",
@@ -113,4 +118,4 @@ Console.WriteLine(markdown);
 Log($"wrote {Path.Combine(plan.OutputDirectory, "benchmarks.{md,json,html}")}");
 
 // Safe strategies that broke their invariants fail the run; speed never does.
-return results.Any(r => r.InvariantsHeld == false) ? 1 : 0;
+return results.Any(r => r.InvariantsHeld == false) ? 1 : stoppedEarly is null ? 0 : 4;

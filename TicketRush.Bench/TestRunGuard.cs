@@ -32,7 +32,8 @@ public static class TestRunGuard
     }
 
     /// <summary>Polls until <paramref name="stop"/> is cancelled; cancels <paramref name="run"/> and reports when a test run appears.</summary>
-    public static async Task WatchAsync(CancellationTokenSource run, Action<string> log, CancellationToken stop)
+    /// <returns>The test run found, or null when none appeared.</returns>
+    public static async Task<string?> WatchAsync(CancellationTokenSource run, Action<string> log, CancellationToken stop)
     {
         try
         {
@@ -42,7 +43,7 @@ public static class TestRunGuard
                 {
                     log($"the test suite started ({found}): stopping the load, this run's numbers would be worthless");
                     await run.CancelAsync();
-                    return;
+                    return found;
                 }
 
                 await Task.Delay(Interval, stop);
@@ -51,5 +52,7 @@ public static class TestRunGuard
         catch (OperationCanceledException)
         {
         }
+
+        return null;
     }
 }

@@ -21,9 +21,9 @@ public static class Ceilings
     // Redis counters are the bench's own, so they can hold more than any window can reserve.
     private const int CounterStock = 100_000_000;
 
-    public static async Task<IReadOnlyList<Ceiling>> MeasureAsync(BenchSystem system, BenchPlan plan, Action<string> log, CancellationToken cancellationToken)
+    /// <param name="ceilings">Filled as each ceiling is measured, so a run stopped early still reports what it measured.</param>
+    public static async Task MeasureAsync(BenchSystem system, BenchPlan plan, List<Ceiling> ceilings, Action<string> log, CancellationToken cancellationToken)
     {
-        var ceilings = new List<Ceiling>();
         await using var database = new MySqlDataSource(await system.ConnectionStringAsync("ticketrush-app"));
         await using var redis = await ConnectionMultiplexer.ConnectAsync(await system.ConnectionStringAsync("redis"));
         var users = new UserIds();
@@ -59,7 +59,6 @@ public static class Ceilings
 
         await MeasureOneAsync("e", "HTTP GET /alive", "GET /alive alternating over both servers (ASP.NET Core + health check middleware, no database)",
             (n, ct) => AliveAsync(system.Servers[(int)(n % system.Servers.Count)], ct));
-        return ceilings;
     }
 
     private static async Task<string> AliveAsync(HttpClient server, CancellationToken cancellationToken)

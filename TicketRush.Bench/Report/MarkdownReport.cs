@@ -14,6 +14,7 @@ public static class MarkdownReport
             .AppendLine(Invariant($"Run {report.Started:yyyy-MM-dd HH:mm} UTC, {report.Duration.TotalMinutes:F1} min, {(plan.Quick ? "quick mode" : "full mode")}."))
             .AppendLine()
             .AppendLine($"**Telemetry export: {report.Telemetry}**").AppendLine()
+            .AppendLine(report.Notes.FirstOrDefault(n => n.StartsWith("**INCOMPLETE", StringComparison.Ordinal)) ?? "Complete run.").AppendLine()
             .AppendLine("Command:").AppendLine().AppendLine("```").AppendLine(report.Command).AppendLine("```").AppendLine()
             .AppendLine("| machine | |").AppendLine("|---|---|")
             .AppendLine(Invariant($"| cores (nproc) | {report.Machine.Cores} |"))

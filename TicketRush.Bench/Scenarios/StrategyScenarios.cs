@@ -13,27 +13,22 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
     // The API's largest stock: more than a sustained window can sell at 64 in flight on a small machine.
     private const int OpenStock = 1_000_000;
 
-    public async Task<IReadOnlyList<ScenarioResult>> RunAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    /// <param name="results">Each scenario's result is added as it finishes, so a run stopped early keeps the finished ones.</param>
+    public async Task RunAsync(StrategyDto strategy, List<ScenarioResult> results, CancellationToken cancellationToken)
     {
         log($"{strategy.Name}: warm-up {plan.StrategyWarmup.TotalSeconds:F0} s (untimed)");
         var warmup = await CreateTicketAsync(strategy.Name, OpenStock, "warm-up", cancellationToken);
         await LoadAsync(warmup, plan.StrategyWarmup, OpenStock, cancellationToken);
 
-        var results = new List<ScenarioResult>
+        foreach (var scenario in new Func<StrategyDto, CancellationToken, Task<ScenarioResult>>[] { RushAsync, DropAsync, SustainedAsync })
         {
-            await RushAsync(strategy, cancellationToken),
-            await DropAsync(strategy, cancellationToken),
-            await SustainedAsync(strategy, cancellationToken),
-        };
-        foreach (var result in results)
-        {
+            var result = await scenario(strategy, cancellationToken);
+            results.Add(result);
             log($"  {result.Scenario}: {result.Load.Throughput:F0} req/s, {result.SalesRate:F0} sales/s, " +
                 $"p50/p99 {result.Load.Percentile(0.5).TotalMilliseconds:F1}/{result.Load.Percentile(0.99).TotalMilliseconds:F1} ms, " +
                 $"sold {result.Audit.Orders}/{result.Audit.Stock}, invariants {result.InvariantsHeld?.ToString() ?? "not judged"}" +
                 (result.FirstServerError is { } error ? $"; first 5xx: {error}" : ""));
         }
-
-        return results;
     }
 
     private async Task<ScenarioResult> RushAsync(StrategyDto strategy, CancellationToken cancellationToken)
