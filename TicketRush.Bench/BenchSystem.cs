@@ -103,11 +103,23 @@ public sealed class BenchSystem : IAsyncDisposable
     public async Task<string> ConnectionStringAsync(string resource) =>
         await Running.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"{resource} has no connection string.");
 
-    /// <summary>The process id of a resource, e.g. to attach <c>dotnet-counters</c> to a server.</summary>
-    public string ProcessId(string resource) =>
-        Running.ResourceNotifications.TryGetCurrentState(resource, out var state)
-            ? state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value?.ToString() ?? "?"
-            : "?";
+    /// <summary>
+    /// The process id of a server, e.g. to attach <c>dotnet-counters</c>. DCP starts a project through <c>dotnet run</c>,
+    /// so the resource's own pid is that wrapper's; the server is its child.
+    /// </summary>
+    public string ProcessId(string resource)
+    {
+        if (!Running.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            || state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value?.ToString() is not { } pid)
+        {
+            return "?";
+        }
+
+        var children = $"/proc/{pid}/task/{pid}/children";
+        return File.Exists(children) && File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var child, ..]
+            ? child
+            : pid;
+    }
 
     private string? EnvironmentOf(string resource, string variable) =>
         Running.ResourceNotifications.TryGetCurrentState(resource, out var state)
