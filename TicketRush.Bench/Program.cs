@@ -25,7 +25,7 @@ catch (ArgumentException exception)
     return 2;
 }
 
-var started = DateTimeOffset.UtcNow;
+var startedAt = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 void Log(string message) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");
 
@@ -47,7 +47,18 @@ using var guardStop = new CancellationTokenSource();
 var guard = TestRunGuard.WatchAsync(run, Log, guardStop.Token);
 
 Log($"starting MariaDB, Redis, api-1, api-2{(plan.Telemetry ? " and the Aspire dashboard" : "")} through the AppHost");
-await using var system = await BenchSystem.StartAsync(plan.Telemetry, run.Token);
+BenchSystem running;
+try
+{
+    running = await BenchSystem.StartAsync(plan.Telemetry, run.Token);
+}
+catch (OperationCanceledException) when (run.IsCancellationRequested)
+{
+    Log("stopped while starting (the test suite started, Ctrl+C or the time limit): nothing measured");
+    return 4;
+}
+
+await using var system = running;
 var telemetry = (plan.Telemetry, system.OtlpEndpoint) switch
 {
     (true, { } endpoint) =>
@@ -104,7 +115,7 @@ string[] notes =
     "Ceilings use the servers' own least-privilege database user (ticketrush-app) on a ticket created through the API; the Redis ceilings use counters of their own.",
 ];
 var report = new BenchReport(
-    started, clock.Elapsed,
+    startedAt, clock.Elapsed,
     Environment.GetEnvironmentVariable("BENCH_COMMAND") ?? $"dotnet run -c Release --project TicketRush.Bench -- {string.Join(' ', args)}".TrimEnd(),
     plan, machine, telemetry, notes, ceilings, results, Ratios.Compute(ceilings, results));
 
