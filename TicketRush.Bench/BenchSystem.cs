@@ -1,0 +1,153 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TicketRush.AppHost.Hosting;
+using TicketRush.Rush;
+
+namespace TicketRush.Bench;
+
+/// <summary>
+/// The whole system — MariaDB, Redis, the migration and both API servers — started through the real AppHost as the
+/// integration tests start it (own data directory, free ports, a generated admin key), so the bench knows every
+/// connection string. With telemetry on, the Aspire dashboard runs too and the servers export to it, as under start.sh.
+/// </summary>
+public sealed class BenchSystem : IAsyncDisposable
+{
+    public static readonly string[] ServerNames = ["api-1", "api-2"];
+
+    // Aspire's own name for the dashboard resource (its constant is internal).
+    private const string DashboardResourceName = "aspire-dashboard";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ticketrush-bench-").FullName;
+    private DistributedApplication? _app;
+
+    private BenchSystem()
+    {
+    }
+
+    public string AdminKey { get; } = $"bench-{Guid.NewGuid():N}";
+
+    /// <summary>One client per server, in <see cref="ServerNames"/> order.</summary>
+    public IReadOnlyList<HttpClient> Servers { get; private set; } = [];
+
+    /// <summary>Whether the servers were given an OTLP endpoint (the dashboard's), i.e. whether they export telemetry.</summary>
+    public string? OtlpEndpoint { get; private set; }
+
+    public bool DashboardRunning { get; private set; }
+
+    public static async Task<BenchSystem> StartAsync(bool telemetry, CancellationToken cancellationToken)
+    {
+        var system = new BenchSystem();
+        try
+        {
+            await system.StartCoreAsync(telemetry, cancellationToken);
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartCoreAsync(bool telemetry, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        string[] dashboardArgs = telemetry
+            ?
+            [
+                // What the AppHost's http launch profile gives the dashboard under start.sh, on free loopback ports.
+                $"--ASPNETCORE_URLS=http://127.0.0.1:{FreePort.Next()}",
+                $"--DOTNET_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{FreePort.Next()}",
+                "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
+            ]
+            : [];
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TicketRush_AppHost>(
+            [
+                "--environment=Development",
+                $"--Hosting:DataDirectory={_dataDirectory}",
+                $"--Parameters:admin-key={AdminKey}",
+                .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
+                .. dashboardArgs,
+            ],
+            (options, _) =>
+            {
+                // The testing builder turns the dashboard off; the target condition is start.sh's, dashboard up.
+                options.DisableDashboard = !telemetry;
+                options.AllowUnsecuredTransport = telemetry;
+            },
+            timeout.Token);
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Aspire.Hosting", LogLevel.Warning)
+            .AddFilter("TicketRush.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        foreach (var name in ServerNames)
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+        }
+
+        Servers = [.. ServerNames.Select(name => RushRunner.CreateClient(_app.GetEndpoint(name, "http")))];
+        OtlpEndpoint = EnvironmentOf(ServerNames[0], "OTEL_EXPORTER_OTLP_ENDPOINT");
+        DashboardRunning = _app.ResourceNotifications.TryGetCurrentState(DashboardResourceName, out var dashboard)
+            && dashboard?.Snapshot.State?.Text == KnownResourceStates.Running;
+    }
+
+    public async Task<string> ConnectionStringAsync(string resource) =>
+        await Running.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"{resource} has no connection string.");
+
+    /// <summary>
+    /// The process id of a server, e.g. to attach <c>dotnet-counters</c>. DCP starts a project through <c>dotnet run</c>,
+    /// so the resource's own pid is that wrapper's; the server is its child.
+    /// </summary>
+    public string ProcessId(string resource)
+    {
+        if (!Running.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            || state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value?.ToString() is not { } pid)
+        {
+            return "?";
+        }
+
+        var children = $"/proc/{pid}/task/{pid}/children";
+        return File.Exists(children) && File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var child, ..]
+            ? child
+            : pid;
+    }
+
+    private string? EnvironmentOf(string resource, string variable) =>
+        Running.ResourceNotifications.TryGetCurrentState(resource, out var state)
+            ? state.Snapshot.EnvironmentVariables.FirstOrDefault(e => e.Name == variable)?.Value
+            : null;
+
+    private DistributedApplication Running => _app ?? throw new InvalidOperationException("The system is not running.");
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in Servers)
+        {
+            // Every request has completed by now: disposing closes idle keep-alive connections with a FIN.
+            server.Dispose();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be letting go of its files; the folder is in the temp directory anyway.
+        }
+    }
+}

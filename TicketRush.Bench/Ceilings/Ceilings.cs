@@ -1,0 +1,69 @@
+using MySqlConnector;
+using StackExchange.Redis;
+using TicketRush.Bench.Load;
+using TicketRush.Rush;
+
+namespace TicketRush.Bench.Ceilings;
+
+/// <summary>
+/// Measures every ceiling at the same concurrency as the strategies: the purchase transaction straight through
+/// MySqlConnector in three shapes, the Redis reservation script, and a trivial HTTP endpoint on both servers.
+/// The database work runs as <c>ticketrush-app</c> (the servers' own least-privilege user) on a ticket created
+/// through the API, so it touches the same rows, indexes and constraints a purchase does.
+/// </summary>
+public static class Ceilings
+{
+    public const string Succeeded = "ok";
+
+    // The API's largest stock: the three MySQL ceilings together sell ~10^5 of it at most on a small machine.
+    private const int TicketStock = 1_000_000;
+
+    // Redis counters are the bench's own, so they can hold more than any window can reserve.
+    private const int CounterStock = 100_000_000;
+
+    /// <param name="ceilings">Filled as each ceiling is measured, so a run stopped early still reports what it measured.</param>
+    public static async Task MeasureAsync(BenchSystem system, BenchPlan plan, List<Ceiling> ceilings, Action<string> log, CancellationToken cancellationToken)
+    {
+        await using var database = new MySqlDataSource(await system.ConnectionStringAsync("ticketrush-app"));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await system.ConnectionStringAsync("redis"));
+        var users = new UserIds();
+
+        async Task<Ceiling> MeasureOneAsync(string key, string name, string what, Func<long, CancellationToken, Task<string>> operation)
+        {
+            log($"ceiling ({key}) {name}: warm-up {plan.CeilingWarmup.TotalSeconds:F0} s, then {plan.CeilingWindow.TotalSeconds:F0} s at {plan.Concurrency} in flight");
+            await ClosedLoop.RunAsync(plan.Concurrency, plan.CeilingWarmup, long.MaxValue, operation, cancellationToken);
+            var result = await ClosedLoop.RunAsync(plan.Concurrency, plan.CeilingWindow, long.MaxValue, operation, cancellationToken);
+            var ceiling = new Ceiling(key, name, what, result);
+            log($"  {ceiling.Rate:F0}/s, p50 {result.Percentile(0.5).TotalMilliseconds:F1} ms, outcomes {{{string.Join(", ", result.Outcomes.Select(o => $"{o.Key}: {o.Value}"))}}}");
+            ceilings.Add(ceiling);
+            return ceiling;
+        }
+
+        var ticket = await system.Servers[0].CreateTicketAsync(system.AdminKey, TicketStock, "atomic", "bench ceilings", cancellationToken);
+        await MeasureOneAsync("a", "MySQL tx, 4 round trips", PurchaseTransactions.FourRoundTripsSql,
+            (_, ct) => PurchaseTransactions.FourRoundTripsAsync(database, ticket.Id, users.Next(), ct));
+        await MeasureOneAsync("b", "MySQL tx, 1 round trip", PurchaseTransactions.OneRoundTripSql,
+            (_, ct) => PurchaseTransactions.OneRoundTripAsync(database, ticket.Id, users.Next(), ct));
+        await MeasureOneAsync("c", "MySQL FOR UPDATE tx", PurchaseTransactions.ForUpdateSql,
+            (_, ct) => PurchaseTransactions.ForUpdateAsync(database, ticket.Id, users.Next(), ct));
+
+        var reservation = new RedisReservation(redis.GetDatabase());
+        var inStock = await reservation.SeedAsync(CounterStock);
+        await MeasureOneAsync("d", "Redis Lua reservation", "EVALSHA ReserveScript (stock left: GET, SISMEMBER, DECR, SADD, TIME, ZADD)",
+            (_, _) => reservation.ReserveAsync(inStock, users.Next(), measuringRejections: false));
+        var soldOut = await reservation.SeedAsync(0);
+        await MeasureOneAsync("d0", "Redis Lua rejection", "EVALSHA ReserveScript on a sold-out counter (GET, SISMEMBER, return 0)",
+            (_, _) => reservation.ReserveAsync(soldOut, users.Next(), measuringRejections: true));
+        await reservation.DeleteAsync(inStock);
+        await reservation.DeleteAsync(soldOut);
+
+        await MeasureOneAsync("e", "HTTP GET /alive", "GET /alive alternating over both servers (ASP.NET Core + health check middleware, no database)",
+            (n, ct) => AliveAsync(system.Servers[(int)(n % system.Servers.Count)], ct));
+    }
+
+    private static async Task<string> AliveAsync(HttpClient server, CancellationToken cancellationToken)
+    {
+        using var response = await server.GetAsync("/alive", HttpCompletionOption.ResponseContentRead, cancellationToken);
+        return response.IsSuccessStatusCode ? Succeeded : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

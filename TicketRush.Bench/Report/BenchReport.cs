@@ -1,0 +1,17 @@
+using TicketRush.Bench.Ceilings;
+using TicketRush.Bench.Scenarios;
+
+namespace TicketRush.Bench.Report;
+
+/// <summary>Everything one run measured, with what it ran on and how it was started.</summary>
+public sealed record BenchReport(
+    DateTimeOffset Started,
+    TimeSpan Duration,
+    string Command,
+    BenchPlan Plan,
+    MachineInfo Machine,
+    string Telemetry,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<Ceiling> Ceilings,
+    IReadOnlyList<ScenarioResult> Results,
+    IReadOnlyList<Ratio> Ratios);

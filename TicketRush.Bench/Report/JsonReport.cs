@@ -1,0 +1,67 @@
+using System.Text.Json;
+using TicketRush.Bench.Load;
+
+namespace TicketRush.Bench.Report;
+
+/// <summary>docs/benchmarks.json: the same run as numbers, for comparing runs with a script.</summary>
+public static class JsonReport
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static string Render(BenchReport report) => JsonSerializer.Serialize(new
+    {
+        report.Started,
+        durationSeconds = report.Duration.TotalSeconds,
+        report.Command,
+        report.Telemetry,
+        plan = new
+        {
+            report.Plan.Quick,
+            report.Plan.Concurrency,
+            ceilingWarmupSeconds = report.Plan.CeilingWarmup.TotalSeconds,
+            ceilingWindowSeconds = report.Plan.CeilingWindow.TotalSeconds,
+            strategyWarmupSeconds = report.Plan.StrategyWarmup.TotalSeconds,
+            report.Plan.RushBuyers,
+            report.Plan.RushStock,
+            report.Plan.DropBuyers,
+            report.Plan.DropStock,
+            dropLimitSeconds = report.Plan.DropLimit.TotalSeconds,
+            sustainedWindowSeconds = report.Plan.SustainedWindow.TotalSeconds,
+        },
+        report.Machine,
+        ceilings = report.Ceilings.Select(c => new { c.Key, c.Name, c.What, ratePerSecond = c.Rate, load = Load(c.Result) }),
+        results = report.Results.Select(r => new
+        {
+            r.Strategy,
+            r.Scenario,
+            r.Shape,
+            r.SafeAcrossServers,
+            salesPerSecond = r.SalesRate,
+            soldOutPerSecond = r.SoldOutRate,
+            r.InvariantsHeld,
+            r.ServerErrors,
+            r.FirstServerError,
+            audit = r.Audit,
+            load = Load(r.Load),
+        }),
+        ratios = report.Ratios.Select(r => new { r.Strategy, r.Measure, r.Rate, r.Versus, r.VersusRate, ratio = r.Value }),
+        report.Notes,
+    }, Options);
+
+    private static object Load(LoadResult load) => new
+    {
+        load.Concurrency,
+        elapsedSeconds = load.Elapsed.TotalSeconds,
+        requests = load.Count,
+        perSecond = load.Throughput,
+        latencyMs = new
+        {
+            p50 = load.Percentile(0.50).TotalMilliseconds,
+            p90 = load.Percentile(0.90).TotalMilliseconds,
+            p95 = load.Percentile(0.95).TotalMilliseconds,
+            p99 = load.Percentile(0.99).TotalMilliseconds,
+            max = load.Max.TotalMilliseconds,
+        },
+        outcomes = load.Outcomes,
+    };
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using static TicketRush.Bench.Report.Formats;
+
+namespace TicketRush.Bench.Report;
+
+/// <summary>docs/benchmarks.md: the machine, the command, the ceilings, every strategy and its ratios, readable in a terminal too.</summary>
+public static class MarkdownReport
+{
+    public static string Render(BenchReport report)
+    {
+        var md = new StringBuilder();
+        var plan = report.Plan;
+        md.AppendLine("# TicketRush benchmarks").AppendLine()
+            .AppendLine(Invariant($"Run {report.Started:yyyy-MM-dd HH:mm} UTC, {report.Duration.TotalMinutes:F1} min, {(plan.Quick ? "quick mode" : "full mode")}."))
+            .AppendLine()
+            .AppendLine($"**Telemetry export: {report.Telemetry}**").AppendLine()
+            .AppendLine(report.Notes.FirstOrDefault(n => n.StartsWith("**INCOMPLETE", StringComparison.Ordinal)) ?? "Complete run.").AppendLine()
+            .AppendLine("Command:").AppendLine().AppendLine("```").AppendLine(report.Command).AppendLine("```").AppendLine()
+            .AppendLine("| machine | |").AppendLine("|---|---|")
+            .AppendLine(Invariant($"| cores (nproc) | {report.Machine.Cores} |"))
+            .AppendLine($"| CPU | {report.Machine.Cpu} |")
+            .AppendLine($"| memory | {report.Machine.Memory} |")
+            .AppendLine($"| OS | {report.Machine.Os} |")
+            .AppendLine($"| .NET | {report.Machine.Dotnet} |")
+            .AppendLine($"| MariaDB | {report.Machine.MariaDb} |")
+            .AppendLine($"| Redis | {report.Machine.Redis} |")
+            .AppendLine()
+            .AppendLine(Invariant($"Everything on loopback, load generator in the same machine (it competes for the same {report.Machine.Cores} cores). ") +
+                Invariant($"Closed-loop load at {plan.Concurrency} requests in flight, split evenly over api-1 and api-2; ceilings at the same concurrency, ") +
+                Invariant($"{plan.CeilingWarmup.TotalSeconds:F0} s warm-up + {plan.CeilingWindow.TotalSeconds:F0} s each; each strategy warmed up {plan.StrategyWarmup.TotalSeconds:F0} s (untimed) first. ") +
+                "Latencies are percentiles of every recorded request, in ms.")
+            .AppendLine();
+
+        md.AppendLine("## Ceilings (nothing of ours in between)").AppendLine()
+            .AppendLine("| | ceiling | what | ops/s | p50 / p95 / p99 ms | outcomes |").AppendLine("|---|---|---|---:|---:|---|");
+        foreach (var c in report.Ceilings)
+        {
+            md.AppendLine($"| ({c.Key}) | {c.Name} | {c.What} | {Rate(c.Rate)} | {Latencies(c.Result)} | {Outcomes(c.Result)} |");
+        }
+
+        md.AppendLine().AppendLine("## Strategies through HTTP, both servers").AppendLine()
+            .AppendLine("Scenarios: **rush** = the study's (all buyers released at once, one connection each); **drop** = oversubscribed, fixed concurrency, " +
+                "stops when every buyer has tried (or at the time limit); **sustained** = stock that outlasts the window.")
+            .AppendLine()
+            .AppendLine("| strategy | scenario | shape | req/s | sales/s | p50 / p95 / p99 ms | statuses | sold / stock, remaining | invariants |")
+            .AppendLine("|---|---|---|---:|---:|---:|---|---|---|");
+        foreach (var r in report.Results)
+        {
+            var invariants = r.InvariantsHeld switch
+            {
+                true => "held",
+                false => Invariant($"**BROKEN** (orders {r.Audit.Orders} vs stock−remaining {r.Audit.Stock - r.Audit.Remaining}, repeat buyers {r.Audit.RepeatBuyers})"),
+                null => Invariant($"not safe across servers: orders {r.Audit.Orders} vs stock−remaining {r.Audit.Stock - r.Audit.Remaining}, repeat buyers {r.Audit.RepeatBuyers}"),
+            };
+            md.AppendLine(Invariant($"| {r.Strategy} | {r.Scenario} | {r.Shape} | {Rate(r.Load.Throughput)} | {Rate(r.SalesRate)} | {Latencies(r.Load)} | {Outcomes(r.Load)} | {r.Audit.Orders} / {r.Audit.Stock}, {r.Audit.Remaining} | {invariants} |"));
+        }
+
+        md.AppendLine().AppendLine("## Ratios to the ceilings").AppendLine()
+            .AppendLine("| strategy | measure | rate | versus | its rate | ratio |").AppendLine("|---|---|---:|---|---:|---:|");
+        foreach (var ratio in report.Ratios)
+        {
+            md.AppendLine($"| {ratio.Strategy} | {ratio.Measure} | {Rate(ratio.Rate)} | {ratio.Versus} | {Rate(ratio.VersusRate)} | {Percent(ratio.Value)} |");
+        }
+
+        var failures = report.Results.Where(r => r.FirstServerError is not null).ToList();
+        if (failures.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Server errors (first of each rush)").AppendLine();
+            foreach (var r in failures)
+            {
+                md.AppendLine(Invariant($"- {r.Strategy} {r.Scenario}: {r.ServerErrors} × 5xx/transport; first: {r.FirstServerError}"));
+            }
+        }
+
+        if (report.Notes.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Notes").AppendLine();
+            foreach (var note in report.Notes)
+            {
+                md.AppendLine($"- {note}");
+            }
+        }
+
+        return md.ToString();
+    }
+}

@@ -1,0 +1,64 @@
+using TicketRush.Bench.Ceilings;
+using TicketRush.Bench.Scenarios;
+
+namespace TicketRush.Bench.Report;
+
+/// <summary>Which ceiling bounds which strategy, and in which scenario that shows.</summary>
+public static class Ratios
+{
+    public static IReadOnlyList<Ratio> Compute(IReadOnlyList<Ceiling> ceilings, IReadOnlyList<ScenarioResult> results)
+    {
+        var ratios = new List<Ratio>();
+        Ceiling? CeilingOf(string key) => ceilings.FirstOrDefault(c => c.Key == key);
+        ScenarioResult? Of(string strategy, string scenario) => results.FirstOrDefault(r => r.Strategy == strategy && r.Scenario == scenario);
+
+        void VsCeiling(string strategy, string scenario, string measure, Func<ScenarioResult, double> rate, string key)
+        {
+            if (Of(strategy, scenario) is { } result && CeilingOf(key) is { } ceiling)
+            {
+                ratios.Add(new Ratio(strategy, $"{scenario} {measure}", rate(result), $"({key}) {ceiling.Name}", ceiling.Rate));
+            }
+        }
+
+        void VsStrategy(string strategy, string scenario, string measure, Func<ScenarioResult, double> rate, string other)
+        {
+            if (Of(strategy, scenario) is { } result && Of(other, scenario) is { } baseline)
+            {
+                ratios.Add(new Ratio(strategy, $"{scenario} {measure}", rate(result), $"{other} {scenario} {measure}", rate(baseline)));
+            }
+        }
+
+        // Conditional-decrement strategies: bounded by the bare transaction, in its naive and its one-round-trip shape.
+        foreach (var strategy in new[] { "atomic", "redis-counter" })
+        {
+            VsCeiling(strategy, "sustained", "sales/s", r => r.SalesRate, "a");
+            VsCeiling(strategy, "sustained", "sales/s", r => r.SalesRate, "b");
+        }
+
+        VsCeiling("pessimistic", "sustained", "sales/s", r => r.SalesRate, "c");
+
+        // Refusing a sold-out buyer is what the Redis counter is for: compare it with the script alone and with atomic.
+        VsCeiling("redis-counter", "drop", "sold-out/s", r => r.SoldOutRate, "d0");
+        VsCeiling("redis-counter", "drop", "sold-out/s", r => r.SoldOutRate, "d");
+        VsStrategy("redis-counter", "drop", "sold-out/s", r => r.SoldOutRate, "atomic");
+
+        foreach (var strategy in new[] { "optimistic", "redlock" })
+        {
+            VsStrategy(strategy, "sustained", "sales/s", r => r.SalesRate, "pessimistic");
+        }
+
+        // Read-then-write strategies unsafe across servers: the nearest bare shape is the one-round-trip write.
+        foreach (var strategy in new[] { "none", "lock", "semaphore" })
+        {
+            VsCeiling(strategy, "sustained", "sales/s", r => r.SalesRate, "b");
+        }
+
+        // Every strategy against HTTP itself: how far from the cost of merely answering a request.
+        foreach (var result in results.Where(r => r.Scenario == "sustained"))
+        {
+            VsCeiling(result.Strategy, "sustained", "req/s", r => r.Load.Throughput, "e");
+        }
+
+        return ratios;
+    }
+}

@@ -1,0 +1,85 @@
+using MySqlConnector;
+using TicketRush.Bench.Load;
+using TicketRush.Rush;
+
+namespace TicketRush.Bench.Scenarios;
+
+/// <summary>
+/// Runs one strategy through HTTP on both servers: a warm-up (untimed), the study's rush, an oversubscribed drop and
+/// a sustained sale. Every scenario gets a fresh ticket, and buyer <c>n</c> goes to server <c>n mod 2</c>.
+/// </summary>
+public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource database, BenchPlan plan, Action<string> log)
+{
+    // The API's largest stock: more than a sustained window can sell at 64 in flight on a small machine.
+    private const int OpenStock = 1_000_000;
+
+    /// <param name="results">Each scenario's result is added as it finishes, so a run stopped early keeps the finished ones.</param>
+    public async Task RunAsync(StrategyDto strategy, List<ScenarioResult> results, CancellationToken cancellationToken)
+    {
+        log($"{strategy.Name}: warm-up {plan.StrategyWarmup.TotalSeconds:F0} s (untimed)");
+        var warmup = await CreateTicketAsync(strategy.Name, OpenStock, "warm-up", cancellationToken);
+        await LoadAsync(warmup, plan.StrategyWarmup, OpenStock, cancellationToken);
+
+        foreach (var scenario in new Func<StrategyDto, CancellationToken, Task<ScenarioResult>>[] { RushAsync, DropAsync, SustainedAsync })
+        {
+            var result = await scenario(strategy, cancellationToken);
+            results.Add(result);
+            log($"  {result.Scenario}: {result.Load.Throughput:F0} req/s, {result.SalesRate:F0} sales/s, " +
+                $"p50/p99 {result.Load.Percentile(0.5).TotalMilliseconds:F1}/{result.Load.Percentile(0.99).TotalMilliseconds:F1} ms, " +
+                $"sold {result.Audit.Orders}/{result.Audit.Stock}, invariants {result.InvariantsHeld?.ToString() ?? "not judged"}" +
+                (result.FirstServerError is { } error ? $"; first 5xx: {error}" : ""));
+        }
+    }
+
+    private async Task<ScenarioResult> RushAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    {
+        log($"{strategy.Name}: rush, {plan.RushBuyers} distinct buyers released at once on stock {plan.RushStock}");
+        var verdict = await RushRunner.RunAsync(system.Servers, system.AdminKey, strategy.Name, plan.RushStock,
+            RushRunner.DistinctBuyers(plan.RushBuyers), cancellationToken);
+        var samples = verdict.Attempts.Select(a => new LoadSample(a.Elapsed, Outcome(a))).ToList();
+        var load = new LoadResult(plan.RushBuyers, verdict.Elapsed, samples);
+        return new ScenarioResult(strategy.Name, "rush", $"{plan.RushBuyers} buyers at once / {plan.RushStock} stock",
+            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, verdict.After.Id, cancellationToken),
+            verdict.Attempts.FirstOrDefault(a => a.Status is >= 500 or RushAttempt.TransportFailure) is { } failure
+                ? $"{failure.Status} {failure.Code}: {failure.Detail}"
+                : null);
+    }
+
+    private async Task<ScenarioResult> DropAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    {
+        log($"{strategy.Name}: oversubscribed drop, {plan.DropBuyers} buyers on stock {plan.DropStock} at {plan.Concurrency} in flight (at most {plan.DropLimit.TotalSeconds:F0} s)");
+        var ticket = await CreateTicketAsync(strategy.Name, plan.DropStock, "drop", cancellationToken);
+        var load = await LoadAsync(ticket, plan.DropLimit, plan.DropBuyers, cancellationToken);
+        var shape = $"{plan.DropBuyers} buyers / {plan.DropStock} stock, c={plan.Concurrency}" +
+            (load.Count < plan.DropBuyers ? $"; time limit {plan.DropLimit.TotalSeconds:F0} s hit after {load.Count} buyers" : "");
+        return new ScenarioResult(strategy.Name, "drop", shape,
+            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
+    }
+
+    private async Task<ScenarioResult> SustainedAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    {
+        log($"{strategy.Name}: sustained sale, {plan.SustainedWindow.TotalSeconds:F0} s at {plan.Concurrency} in flight on stock {OpenStock}");
+        var ticket = await CreateTicketAsync(strategy.Name, OpenStock, "sustained", cancellationToken);
+        var load = await LoadAsync(ticket, plan.SustainedWindow, OpenStock, cancellationToken);
+        return new ScenarioResult(strategy.Name, "sustained", $"{plan.SustainedWindow.TotalSeconds:F0} s, c={plan.Concurrency}",
+            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
+    }
+
+    private Task<TicketDto> CreateTicketAsync(string strategy, int stock, string scenario, CancellationToken cancellationToken) =>
+        system.Servers[0].CreateTicketAsync(system.AdminKey, stock, strategy, $"bench {strategy} {scenario}", cancellationToken);
+
+    /// <summary>Distinct buyers 1..<paramref name="buyers"/> at most, for at most <paramref name="window"/>.</summary>
+    private Task<LoadResult> LoadAsync(TicketDto ticket, TimeSpan window, int buyers, CancellationToken cancellationToken)
+    {
+        var path = TicketRushClient.PurchasePath(ticket.Id);
+        return ClosedLoop.RunAsync(plan.Concurrency, window, buyers,
+            (n, ct) => PurchaseRequest.SendAsync(system.Servers[(int)(n % system.Servers.Count)], path, n + 1, ct), cancellationToken);
+    }
+
+    private static string Outcome(RushAttempt attempt) => attempt.Status switch
+    {
+        RushAttempt.TransportFailure => "transport",
+        _ when attempt.Code is not null => $"{attempt.Status} {attempt.Code}",
+        _ => attempt.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

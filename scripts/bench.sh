@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Benchmarks every strategy against this machine's own ceilings in one run: starts the whole system on loopback
+# (MariaDB, Redis, api-1, api-2, the Aspire dashboard), measures the bare MySQL/Redis/HTTP ceilings, then each strategy
+# in three scenarios, and writes docs/benchmarks.{md,json,html}. --quick checks a change in under two minutes;
+# --help lists the options. Do not run it while other load (e.g. the integration tests) runs on the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Load from a test run would distort these numbers, and this load would break its timing-sensitive tests.
+if pgrep -f testhost >/dev/null || pgrep -f 'dotnet test' >/dev/null; then
+  echo "The test suite is running on this machine; run the benchmark when it has finished." >&2
+  exit 3
+fi
+scripts/ensure-servers.sh
+dotnet build TicketRush.Bench -c Release --nologo -v quiet
+BENCH_COMMAND="scripts/bench.sh $*" exec dotnet run -c Release --no-build --project TicketRush.Bench -- "$@"
