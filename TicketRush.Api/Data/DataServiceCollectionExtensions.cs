@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MySqlConnector;
+using TicketRush.Api.Servers.Health;
 
 namespace TicketRush.Api.Data;
 
@@ -48,7 +49,7 @@ public static class DataServiceCollectionExtensions
                 mySql.EnableRetryOnFailure(database.MaxRetryCount, database.MaxRetryDelay, errorNumbersToAdd: null));
         });
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("ticketrush-database", tags: ["ready"], timeout: Extensions.DependencyCheckTimeout);
+        builder.Services.AddProbedDependency<DatabasePing>(DatabasePing.CheckName);
 
         return builder;
     }

@@ -6,6 +6,7 @@ using StackExchange.Redis;
 using TicketRush.Api.Purchasing.RedisStock;
 using TicketRush.Api.Purchasing.Sales;
 using TicketRush.Api.Purchasing.Strategies;
+using TicketRush.Api.Servers.Health;
 
 namespace TicketRush.Api.Purchasing;
 
@@ -70,8 +71,8 @@ public static class PurchasingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The Redis client with timeouts that fit inside a purchase deadline, and a health check that answers in time
-    /// whatever Redis does (Aspire's own would wait as long as Redis stalls).
+    /// The Redis client with timeouts that fit inside a purchase deadline, and a probed health check that answers at
+    /// once whatever Redis does (Aspire's own would wait as long as Redis stalls).
     /// </summary>
     private static void AddRedis(this IHostApplicationBuilder builder)
     {
@@ -85,6 +86,6 @@ public static class PurchasingServiceCollectionExtensions
                 redis.AsyncTimeout = (int)timeouts.Command.TotalMilliseconds;
                 redis.SyncTimeout = (int)timeouts.Command.TotalMilliseconds;
             });
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("ticketrush-redis", tags: ["ready"], timeout: Extensions.DependencyCheckTimeout);
+        builder.Services.AddProbedDependency<RedisPing>(RedisPing.CheckName);
     }
 }
