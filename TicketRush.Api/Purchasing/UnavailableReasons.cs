@@ -8,5 +8,4 @@ public static class UnavailableReasons
     public const string Redis = "the reservation store is unavailable";
     public const string LockNotAcquired = "too many buyers are waiting for this ticket";
     public const string LockLost = "the purchase lost its lock before writing";
-    public const string Conflicts = "the ticket kept changing under this purchase";
 }

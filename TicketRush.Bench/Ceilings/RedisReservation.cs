@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using TicketRush.Api.Purchasing.RedisStock;
 
 namespace TicketRush.Bench.Ceilings;
 
@@ -8,19 +9,6 @@ namespace TicketRush.Bench.Ceilings;
 /// </summary>
 public sealed class RedisReservation(IDatabase redis)
 {
-    // A copy of RedisStockCounter.ReserveScript (private to the API): keep the two identical.
-    private const string ReserveScript = """
-        local stock = redis.call('GET', KEYS[1])
-        if not stock then return -2 end
-        if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then return -1 end
-        if tonumber(stock) <= 0 then return 0 end
-        redis.call('DECR', KEYS[1])
-        redis.call('SADD', KEYS[2], ARGV[1])
-        local now = redis.call('TIME')
-        redis.call('ZADD', KEYS[3], now[1] * 1000 + math.floor(now[2] / 1000) + tonumber(ARGV[2]), ARGV[1])
-        return 1
-        """;
-
     // The API's default lease is irrelevant to the cost of the script; any positive lease does.
     private const long LeaseMilliseconds = 30_000;
 
@@ -42,7 +30,7 @@ public sealed class RedisReservation(IDatabase redis)
 
     /// <param name="measuringRejections">True on a sold-out counter, where a rejection is the operation being measured.</param>
     public async Task<string> ReserveAsync(RedisKey[] keys, long userId, bool measuringRejections) =>
-        (int)await redis.ScriptEvaluateAsync(ReserveScript, keys, [userId, LeaseMilliseconds]) switch
+        (int)await redis.ScriptEvaluateAsync(ReservationScript.Text, keys, [userId, LeaseMilliseconds]) switch
         {
             1 when !measuringRejections => Ceilings.Succeeded,
             0 when measuringRejections => Ceilings.Succeeded,

@@ -11,19 +11,6 @@ namespace TicketRush.Api.Purchasing.RedisStock;
 /// </summary>
 public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSource database, IOptions<RedisCounterOptions> options)
 {
-    // KEYS: stock, buyers, leases. ARGV: user, lease in ms. The lease ends at Redis's own clock, never a server's.
-    private const string ReserveScript = """
-        local stock = redis.call('GET', KEYS[1])
-        if not stock then return -2 end
-        if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then return -1 end
-        if tonumber(stock) <= 0 then return 0 end
-        redis.call('DECR', KEYS[1])
-        redis.call('SADD', KEYS[2], ARGV[1])
-        local now = redis.call('TIME')
-        redis.call('ZADD', KEYS[3], now[1] * 1000 + math.floor(now[2] / 1000) + tonumber(ARGV[2]), ARGV[1])
-        return 1
-        """;
-
     private const string ConfirmScript = "return redis.call('ZREM', KEYS[3], ARGV[1])";
 
     // Only the caller that removes the lease gives the ticket back, so a purchase and a reconciling server racing for
@@ -57,10 +44,8 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
         return redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now[1] * 1000 + math.floor(now[2] / 1000), 'LIMIT', 0, tonumber(ARGV[1]))
         """;
 
-    private const string ReadScript = "return {redis.call('GET', KEYS[1]), redis.call('ZCARD', KEYS[3])}";
-
     public async Task<Reservation> ReserveAsync(PurchaseCommand command, CancellationToken cancellationToken) =>
-        (Reservation)(int)await RunAsync(ReserveScript, command.TicketId,
+        (Reservation)(int)await RunAsync(ReservationScript.Text, command.TicketId,
             [command.UserId, (long)options.Value.Lease.TotalMilliseconds], cancellationToken);
 
     /// <summary>The order is in MySQL: the reservation became a sale.</summary>
@@ -78,13 +63,6 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
     /// <summary>Buyers whose reservation outlived its lease without being settled, at most <paramref name="limit"/>.</summary>
     public async Task<long[]> ExpiredReservationsAsync(long ticketId, int limit, CancellationToken cancellationToken) =>
         [.. ((RedisResult[])(await RunAsync(ExpiredScript, ticketId, [limit], cancellationToken))!).Select(buyer => (long)buyer)];
-
-    /// <summary>The counter (null when not seeded) and the number of unsettled reservations, as drills check them.</summary>
-    public async Task<(int? Stock, long Reservations)> ReadAsync(long ticketId, CancellationToken cancellationToken)
-    {
-        var values = (RedisResult[])(await RunAsync(ReadScript, ticketId, [], cancellationToken))!;
-        return (values[0].IsNull ? null : (int)values[0], (long)values[1]);
-    }
 
     /// <summary>Seeds a missing counter from one consistent MySQL snapshot; false when the ticket does not exist.</summary>
     public async Task<bool> SeedFromDatabaseAsync(long ticketId, CancellationToken cancellationToken)

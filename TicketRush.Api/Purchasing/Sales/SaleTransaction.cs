@@ -32,8 +32,8 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         "UPDATE tickets SET remaining_stock = remaining_stock - 1, version = version + 1, last_sale = @sale WHERE id = @ticket AND remaining_stock > 0";
 
     // Runs after the stock write in the same round trip. The order is inserted only if the row carries this sale's
-    // token, that is only if the write above changed it: a fact of the row, not of the session (ROW_COUNT() did not
-    // survive a client that disconnected mid-batch, and a decrement was committed without its order).
+    // token, that is only if the write above changed it: a fact of the row, not of the session. Asking the session
+    // (ROW_COUNT() = 1) once let a decrement commit without its order, with MariaDB frozen and clients giving up.
     private const string SaveOrderAndCommitSql = """
         INSERT INTO ticket_orders (ticket_id, user_id, created_at, served_by, strategy)
             SELECT id, @user, @created, @server, @strategy FROM tickets WHERE id = @ticket AND last_sale = @sale;
