@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
@@ -187,14 +188,14 @@ public sealed class TicketRushApp : IAsyncLifetime
     public async Task WhilePausedAsync(string resource, Func<Task> whilePaused)
     {
         var pid = ProcessId(resource);
-        Signal("STOP", pid);
+        Signal(pid, SigStop);
         try
         {
             await whilePaused();
         }
         finally
         {
-            Signal("CONT", pid);
+            Signal(pid, SigCont);
         }
     }
 
@@ -206,12 +207,15 @@ public sealed class TicketRushApp : IAsyncLifetime
         return Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static void Signal(string signal, int pid)
-    {
-        using var kill = System.Diagnostics.Process.Start("kill", $"-{signal} {pid}");
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
-    }
+    // Linux signal numbers; sent through libc rather than a `kill` binary the machine may not have.
+    private const int SigCont = 18;
+    private const int SigStop = 19;
+
+    private static void Signal(int pid, int signal) =>
+        Assert.True(SendSignal(pid, signal) == 0, $"signal {signal} to process {pid} failed: errno {Marshal.GetLastPInvokeError()}");
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     /// <summary>The <c>redis-counter</c> state of a ticket in Redis: its stock counter (null when not seeded) and its unsettled reservations.</summary>
     public async Task<(int? Stock, long Reservations)> RedisCounterAsync(long ticketId)
