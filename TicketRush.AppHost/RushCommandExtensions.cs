@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using TicketRush.Rush;
@@ -7,7 +8,7 @@ namespace TicketRush.AppHost;
 
 /// <summary>
 /// Dashboard commands that run a rush against both API servers and show the verdict:
-/// "Rush: &lt;strategy&gt;" for each strategy and "Rush: all".
+/// "Rush: &lt;strategy&gt;" for each strategy the running server offers, and "Rush: all".
 /// </summary>
 internal static class RushCommandExtensions
 {
@@ -27,17 +28,40 @@ internal static class RushCommandExtensions
                 : ResourceCommandState.Disabled,
         };
 
-        // Commands are registered before any server runs, so the per-strategy ones need the names up front.
-        foreach (var strategy in KnownStrategies.Names)
-        {
-            resource.WithCommand($"rush-{strategy}", $"Rush: {strategy}",
-                context => RunAsync(context, servers, adminKey, (_, _) => Task.FromResult<IReadOnlyList<string>>([strategy]), stock, buyers),
-                options);
-        }
-
-        // "all" asks the running server, so it covers exactly the strategies the API has.
-        return resource.WithCommand("rush-all", "Rush: all",
+        // "all" asks the running server at the click, so it covers exactly the strategies the API has.
+        resource.WithCommand("rush-all", "Rush: all",
             context => RunAsync(context, servers, adminKey, ServerStrategiesAsync, stock, buyers), options);
+
+        // One command per strategy of the running server's catalogue: added once the server is ready (again after a
+        // restart, for a strategy that is new) and published, so the dashboard shows them without a hand-kept list.
+        return resource.OnResourceReady(async (server, ready, cancellationToken) =>
+        {
+            using var client = RushRunner.CreateClient(new Uri(resource.GetEndpoint("http").Url));
+            IReadOnlyList<string> strategies;
+            try
+            {
+                strategies = await ServerStrategiesAsync(client, cancellationToken);
+            }
+            catch (HttpRequestException exception)
+            {
+                ready.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server)
+                    .LogWarning("No per-strategy rush commands: the strategy catalogue could not be read ({Message})", exception.Message);
+                return;
+            }
+
+            var known = server.Annotations.OfType<ResourceCommandAnnotation>().Select(command => command.Name).ToHashSet();
+            foreach (var strategy in strategies)
+            {
+                if (!known.Contains($"rush-{strategy}"))
+                {
+                    resource.WithCommand($"rush-{strategy}", $"Rush: {strategy}",
+                        context => RunAsync(context, servers, adminKey, (_, _) => Task.FromResult<IReadOnlyList<string>>([strategy]), stock, buyers),
+                        options);
+                }
+            }
+
+            await ready.Services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(server, snapshot => snapshot);
+        });
     }
 
     private static async Task<IReadOnlyList<string>> ServerStrategiesAsync(HttpClient server, CancellationToken cancellationToken) =>

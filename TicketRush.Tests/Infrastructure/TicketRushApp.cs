@@ -113,12 +113,14 @@ public sealed class TicketRushApp : IAsyncLifetime
         return await server.SendAsync(request, cancellationToken);
     }
 
-    /// <summary>The dashboard commands of a resource, by name.</summary>
-    public IReadOnlyList<string> CommandNames(string resource) =>
-        [.. Running.Services.GetRequiredService<DistributedApplicationModel>().Resources
-            .Single(r => r.Name == resource)
-            .Annotations.OfType<ResourceCommandAnnotation>()
-            .Select(command => command.Name)];
+    /// <summary>The names of a resource's commands as the dashboard is shown them, once <paramref name="until"/> holds (30 s at most).</summary>
+    public async Task<IReadOnlyList<string>> DashboardCommandNamesAsync(string resource, Func<IReadOnlyList<string>, bool> until)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var update = await Running.ResourceNotifications.WaitForResourceAsync(
+            resource, e => until([.. e.Snapshot.Commands.Select(c => c.Name)]), timeout.Token);
+        return [.. update.Snapshot.Commands.Select(c => c.Name)];
+    }
 
     /// <summary>Runs a dashboard command, as a click in the dashboard would.</summary>
     public Task<ExecuteCommandResult> ExecuteCommandAsync(string resource, string command, CancellationToken cancellationToken) =>
