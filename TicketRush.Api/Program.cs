@@ -2,9 +2,11 @@ using Scalar.AspNetCore;
 using TicketRush.Api.Admin;
 using TicketRush.Api.Data;
 using TicketRush.Api.Faults;
+using TicketRush.Api.Idempotency;
 using TicketRush.Api.Orders;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
+using TicketRush.Api.RateLimiting;
 using TicketRush.Api.Servers;
 using TicketRush.Api.Tickets;
 
@@ -17,6 +19,8 @@ builder.AddTicketRushData();
 builder.AddPurchasing();
 builder.AddTickets();
 builder.AddOrders();
+builder.AddIdempotency();
+builder.AddRateLimits();
 builder.AddFaultInjection();
 builder.Services.AddTicketRushProblemDetails();
 builder.Services.AddOpenApi();
@@ -36,6 +40,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePages();
 app.UseServedByHeader();
+app.UseForwardedHeaders();
+app.UseRateLimiter();
 
 app.MapTicketsApi();
 app.MapOrdersApi();

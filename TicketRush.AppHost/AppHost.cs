@@ -35,5 +35,6 @@ var servers = new[] { "api-1", "api-2" }.Select(name => builder.AddApiServer(nam
     .WithHttpHealthCheck("/health")).ToList();
 
 servers[0].WithRushCommands(servers, adminKey);
+builder.AddGateway(servers);
 
 builder.Build().Run();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketRush.Api.Idempotency;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
+using TicketRush.Api.RateLimiting;
 
 namespace TicketRush.Api.Orders;
 
@@ -14,6 +16,10 @@ public static class OrdersApi
         var api = app.MapGroup("/api/tickets/{id:long}/orders").WithTags("Orders");
 
         api.MapPost("/", Purchase)
+            .WithBuyerRateLimit(context => BuyerOf(context))
+            .WithIdempotency(context => BuyerOf(context) is { } buyer
+                ? (buyer, $"ticket={context.GetArgument<long>(0)};strategy={context.GetArgument<string?>(2)?.Trim().ToLowerInvariant()}")
+                : null)
             .WithName(nameof(Purchase))
             .WithSummary("Buy one ticket with the ticket's own strategy; ?strategy= may only name that strategy");
         api.MapGet("/", ListOrders)
@@ -42,6 +48,10 @@ public static class OrdersApi
         var order = OrderResponse.From(outcome.Order!);
         return TypedResults.Created($"/api/tickets/{id}/orders/{order.Id}", order);
     }
+
+    /// <summary>The buyer of a purchase, for its limits and its Idempotency-Key; null when invalid (the endpoint answers 400).</summary>
+    private static long? BuyerOf(EndpointFilterInvocationContext context) =>
+        context.GetArgument<PurchaseRequest?>(1)?.UserId is long buyer and >= 1 ? buyer : null;
 
     public static async Task<Results<Ok<OrderPage>, ProblemHttpResult>> ListOrders(
         long id, OrderQueries orders, int page = 1, int pageSize = DefaultPageSize)

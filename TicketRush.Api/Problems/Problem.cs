@@ -37,6 +37,18 @@ public static class Problem
         Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.OutcomeUnknown, "Purchase outcome unknown",
             $"The purchase of ticket {ticketId} was sent but could not be confirmed. Retrying is safe: it either sells you the ticket or says you already hold it.");
 
+    public static ProblemHttpResult IdempotencyInProgress() =>
+        Create(StatusCodes.Status409Conflict, ProblemCodes.IdempotencyInProgress, "Request in progress",
+            "A request with this Idempotency-Key is still running. Retry after the time in Retry-After to get its answer.");
+
+    public static ProblemHttpResult IdempotencyKeyReused() =>
+        Create(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused, "Idempotency-Key reused",
+            "This Idempotency-Key was used for a different request (another ticket or strategy). Use a new key for a new request.");
+
+    public static ProblemHttpResult RateLimited() =>
+        Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests",
+            "Too many requests from this client or buyer. Nothing was sold; retry after the time in Retry-After.");
+
     public static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {

@@ -14,6 +14,9 @@ public static class ProblemCodes
     public const string DependencyUnavailable = "dependency-unavailable";
     public const string OutcomeUnknown = "outcome-unknown";
     public const string InternalError = "internal-error";
+    public const string IdempotencyInProgress = "idempotency-in-progress";
+    public const string IdempotencyKeyReused = "idempotency-key-reused";
+    public const string RateLimited = "rate-limited";
 
     /// <summary>The code of a problem nobody named: derived from its status.</summary>
     public static string ForStatus(int? status) => status switch

@@ -18,9 +18,12 @@ public sealed class PurchaseStream : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Task _loops;
+    private readonly Func<long, bool> _keyed;
 
-    public PurchaseStream(IReadOnlyList<HttpClient> servers, long ticketId, int loopsPerServer)
+    /// <param name="keyed">Which buyers send an <c>Idempotency-Key</c> (their own); none when null.</param>
+    public PurchaseStream(IReadOnlyList<HttpClient> servers, long ticketId, int loopsPerServer, Func<long, bool>? keyed = null)
     {
+        _keyed = keyed ?? (_ => false);
         _loops = Task.WhenAll(servers.SelectMany(server => Enumerable.Range(0, loopsPerServer).Select(_ => LoopAsync(server, ticketId))));
     }
 
@@ -55,7 +58,13 @@ public sealed class PurchaseStream : IAsyncDisposable
             try
             {
                 // Not cancelled by the stop: every purchase sent is answered, so none is left unaccounted for.
-                using var response = await server.PostAsJsonAsync($"/api/tickets/{ticketId}/orders", new { userId });
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{ticketId}/orders") { Content = JsonContent.Create(new { userId }) };
+                if (_keyed(userId))
+                {
+                    request.Headers.Add("Idempotency-Key", $"\"buyer-{userId}\"");
+                }
+
+                using var response = await server.SendAsync(request);
                 var problem = response.IsSuccessStatusCode ? null : await response.ReadProblemOrNullAsync();
                 answer = new StreamedPurchase(userId, (int)response.StatusCode, problem?.Code, response.Headers.RetryAfter is not null,
                     problem?.Detail, _clock.Elapsed - started, started);

@@ -18,12 +18,20 @@ namespace TicketRush.Tests.Infrastructure;
 public sealed class TicketRushApp : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789";
+    public const string GatewayName = "gateway";
     public static readonly string[] ServerNames = ["api-1", "api-2"];
+
+    /// <summary>The limits the suite runs with; tests reach them only as a client behind the gateway (X-Forwarded-For), loopback is exempt.</summary>
+    public const int PerAddressLimit = 40;
+    public const int PerBuyerLimit = 5;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ticketrush-tests-").FullName;
     private DistributedApplication? _app;
+
+    /// <summary>The front door: one address that balances over both servers.</summary>
+    public HttpClient Gateway { get; private set; } = new();
 
     /// <summary>One client per server, in <see cref="ServerNames"/> order; each talks to its server directly.</summary>
     public IReadOnlyList<HttpClient> Servers { get; private set; } = [];
@@ -39,6 +47,7 @@ public sealed class TicketRushApp : IAsyncLifetime
                 "--Hosting:SnapshotIsolation=true",
                 $"--Parameters:admin-key={AdminKey}",
                 .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
+                $"--Gateway:Port={FreePort.Next()}",
                 .. ApiSettings.Select(setting => $"--Api:{setting.Key}={setting.Value}"),
             ],
             cancellation.Token);
@@ -52,7 +61,7 @@ public sealed class TicketRushApp : IAsyncLifetime
         try
         {
             await _app.StartAsync(cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
-            foreach (var name in ServerNames)
+            foreach (var name in ServerNames.Append(GatewayName))
             {
                 await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellation.Token).WaitAsync(StartTimeout, cancellation.Token);
             }
@@ -63,6 +72,7 @@ public sealed class TicketRushApp : IAsyncLifetime
         }
 
         Servers = [.. ServerNames.Select(name => RushRunner.CreateClient(_app.GetEndpoint(name, "http")))];
+        Gateway = RushRunner.CreateClient(_app.GetEndpoint(GatewayName, "http"));
     }
 
     /// <summary>Makes <paramref name="server"/>'s next order write for <paramref name="userId"/> fail, as if MySQL failed it.</summary>
@@ -233,6 +243,13 @@ public sealed class TicketRushApp : IAsyncLifetime
     private static readonly Dictionary<string, string> ApiSettings = new()
     {
         ["Faults:Enabled"] = "true",
+        // The study's rushes come from this machine: exempt, as a lab's load generator is. Clients behind the gateway are limited.
+        ["RateLimits:ExemptAddresses:0"] = "127.0.0.1",
+        ["RateLimits:ExemptAddresses:1"] = "::1",
+        ["RateLimits:PerAddress:PermitLimit"] = $"{PerAddressLimit}",
+        ["RateLimits:PerAddress:Window"] = "00:00:30",
+        ["RateLimits:PerBuyer:PermitLimit"] = $"{PerBuyerLimit}",
+        ["RateLimits:PerBuyer:Window"] = "00:00:30",
     };
 
     public async Task DisposeAsync()
@@ -241,6 +258,8 @@ public sealed class TicketRushApp : IAsyncLifetime
         {
             server.Dispose();
         }
+
+        Gateway.Dispose();
 
         if (_app is not null)
         {

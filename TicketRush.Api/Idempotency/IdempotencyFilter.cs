@@ -1,0 +1,145 @@
+using TicketRush.Api.Problems;
+using TicketRush.Api.Purchasing;
+
+namespace TicketRush.Api.Idempotency;
+
+/// <summary>
+/// Makes an endpoint safe to retry with an <c>Idempotency-Key</c>: the first completed answer (any decision, not only
+/// success) is stored and replayed, marked by <see cref="ReplayedHeader"/>, to every retry from the same buyer on either
+/// server. Requests without the header pass through untouched.
+/// </summary>
+/// <param name="describe">The buyer and the fingerprint of what the request asks for; null when the request is too malformed to scope, and the endpoint answers it.</param>
+public sealed partial class IdempotencyFilter(
+    Func<EndpointFilterInvocationContext, (long Buyer, string Fingerprint)?> describe,
+    IdempotencyStore store,
+    ILogger<IdempotencyFilter> logger) : IEndpointFilter
+{
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var header))
+        {
+            return await next(context);
+        }
+
+        if (header.Count != 1 || !IdempotencyKey.TryParse(header[0], out var key))
+        {
+            return Problem.Invalid(IdempotencyKey.HeaderName,
+                $"{IdempotencyKey.HeaderName} must be one string of 1 to {IdempotencyKey.MaxLength} printable ASCII characters, quoted (\"…\") or bare.");
+        }
+
+        if (describe(context) is not var (buyer, fingerprint))
+        {
+            return await next(context);
+        }
+
+        var request = new IdempotentRequest(key, buyer, fingerprint);
+        IdempotencyClaim claim;
+        try
+        {
+            claim = await store.ClaimAsync(request);
+        }
+        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        {
+            // Without the store a retry could not be recognised: refuse rather than risk running a purchase twice.
+            StoreUnavailable(logger, exception);
+            return Problem.Unavailable(UnavailableReasons.IdempotencyStore);
+        }
+
+        switch (claim)
+        {
+            case IdempotencyClaim.Mismatch:
+                return Problem.IdempotencyKeyReused();
+            case IdempotencyClaim.InProgress running:
+                RetryAfter.Set(http.Response, running.RetryIn);
+                return Problem.IdempotencyInProgress();
+            case IdempotencyClaim.Completed completed:
+                return new ReplayedResult(completed.Response);
+        }
+
+        var owner = ((IdempotencyClaim.Acquired)claim).Owner;
+        var answer = await RunCapturedAsync(context, next, request, owner);
+        await http.Response.Body.WriteAsync(answer);
+        return Results.Empty;
+    }
+
+    /// <summary>Runs the endpoint with its answer written to memory, stores the answer, and returns its body to send.</summary>
+    private async Task<byte[]> RunCapturedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, IdempotentRequest request, string owner)
+    {
+        var http = context.HttpContext;
+        var body = http.Response.Body;
+        using var buffer = new MemoryStream();
+        using var stopRenewing = new CancellationTokenSource();
+        var renewing = store.RenewUntilAsync(request, owner, stopRenewing.Token);
+        int status;
+        try
+        {
+            http.Response.Body = buffer;
+            var result = await next(context);
+            if (result is IResult executable)
+            {
+                await executable.ExecuteAsync(http);
+            }
+
+            // JSON results write through BodyWriter, which buffers in front of the swapped stream until flushed.
+            await http.Response.BodyWriter.FlushAsync();
+
+            status = http.Response.StatusCode;
+        }
+        finally
+        {
+            http.Response.Body = body;
+            await stopRenewing.CancelAsync();
+            await renewing;
+        }
+
+        await SettleAsync(request, owner, status, http.Response, buffer.ToArray());
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Stores a decision for replay; frees the key after a 5xx or a 429 (no decision: a retry must run again). Stored
+    /// before the answer is sent, so a buyer who never receives it gets it on retry.
+    /// </summary>
+    private async Task SettleAsync(IdempotentRequest request, string owner, int status, HttpResponse response, byte[] body)
+    {
+        try
+        {
+            if (status >= 500 || status == StatusCodes.Status429TooManyRequests)
+            {
+                await store.ReleaseAsync(request, owner);
+            }
+            else
+            {
+                await store.CompleteAsync(request, owner, new StoredResponse(status, response.ContentType, response.Headers.Location, body));
+            }
+        }
+        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        {
+            // The answer stands; the key's lease runs out and a retry runs again, which the (ticket, user) index answers.
+            StoreUnavailable(logger, exception);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The idempotency store is unavailable")]
+    private static partial void StoreUnavailable(ILogger logger, Exception exception);
+
+    private sealed class ReplayedResult(StoredResponse stored) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = stored.Status;
+            response.ContentType = stored.ContentType;
+            if (stored.Location is not null)
+            {
+                response.Headers.Location = stored.Location;
+            }
+
+            response.Headers[ReplayedHeader] = "true";
+            await response.Body.WriteAsync(stored.Body);
+        }
+    }
+}

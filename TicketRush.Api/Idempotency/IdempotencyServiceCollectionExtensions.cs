@@ -1,0 +1,14 @@
+namespace TicketRush.Api.Idempotency;
+
+public static class IdempotencyServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddIdempotency(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IdempotencyOptions>()
+            .BindConfiguration(IdempotencyOptions.SectionName)
+            .Validate(o => o.Retention > TimeSpan.Zero && o.Lease > TimeSpan.Zero, "Idempotency:Retention and Idempotency:Lease must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IdempotencyStore>();
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using TicketRush.Gateway;
+using TicketRush.Gateway.Proxy;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.Services.AddProblemDetails();
+builder.Services.AddOptions<GatewayOptions>()
+    .BindConfiguration(GatewayOptions.SectionName)
+    .Validate(o => o.ConnectTimeout > TimeSpan.Zero, "Gateway:ConnectTimeout must be positive.")
+    .ValidateOnStart();
+
+var connectTimeout = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>()?.ConnectTimeout
+    ?? new GatewayOptions().ConnectTimeout;
+builder.Services.AddReverseProxy()
+    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = connectTimeout);
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseMiddleware<RetryOnAnotherServer>();
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
+
+app.Run();

@@ -1,0 +1,31 @@
+using System.Net.Sockets;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace TicketRush.Gateway.Proxy;
+
+/// <summary>Whether a request that failed to reach a server may have been seen by it.</summary>
+public static class ForwardingFailure
+{
+    /// <summary>
+    /// True when the request certainly never reached the server: no connection was made, or no destination was
+    /// tried. Such a request is safe to send to another server whatever it is.
+    /// </summary>
+    public static bool NeverSent(IForwarderErrorFeature error)
+    {
+        if (error.Error is ForwarderError.NoAvailableDestinations)
+        {
+            return true;
+        }
+
+        for (var current = error.Exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+                or SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
