@@ -9,6 +9,7 @@ using TicketRush.Api.Purchasing;
 using TicketRush.Api.RateLimiting;
 using TicketRush.Api.Servers;
 using TicketRush.Api.Tickets;
+using TicketRush.Api.WaitingRoom;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,7 @@ builder.AddTickets();
 builder.AddOrders();
 builder.AddIdempotency();
 builder.AddRateLimits();
+builder.AddWaitingRoom();
 builder.AddFaultInjection();
 builder.Services.AddTicketRushProblemDetails();
 builder.Services.AddOpenApi();
@@ -46,6 +48,7 @@ app.UseRateLimiter();
 app.MapTicketsApi();
 app.MapOrdersApi();
 app.MapStrategiesApi();
+app.MapWaitingRoomApi();
 app.MapFaultsApi();
 app.MapDefaultEndpoints();
 

@@ -13,6 +13,8 @@ if (builder.Environment.IsDevelopment())
 }
 
 var adminKey = builder.AddParameter("admin-key", secret: true);
+// Signs waiting-room admission tokens; generated per run unless configured (Parameters:waiting-room-key), the same for both servers.
+var waitingRoomKey = builder.AddParameter("waiting-room-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
 
 var mysql = builder.AddMySqlServer("mysql", hosting);
 var database = mysql.AddDatabase("ticketrush");
@@ -29,6 +31,7 @@ var migrate = builder.AddProject<Projects.TicketRush_Api>("migrate")
 var servers = new[] { "api-1", "api-2" }.Select(name => builder.AddApiServer(name)
     .WithEnvironment("Database__ServerVersion", mysql.Resource.ServerVersion)
     .WithEnvironment("Admin__Key", adminKey)
+    .WithEnvironment("WaitingRoom__TokenKey", waitingRoomKey)
     .WithReference(appUser, connectionName: "ticketrush").WaitFor(appUser)
     .WithReference(redis).WaitFor(redis)
     .WaitForCompletion(migrate)

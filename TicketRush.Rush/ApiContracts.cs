@@ -1,6 +1,11 @@
 namespace TicketRush.Rush;
 
-public sealed record TicketDto(long Id, string Name, int TotalStock, int RemainingStock, int OrderCount, string Strategy);
+public sealed record TicketDto(long Id, string Name, int TotalStock, int RemainingStock, int OrderCount, string Strategy, WaitingRoomDto? WaitingRoom = null);
+
+/// <summary>A ticket's waiting room: buyers admitted per second in the order they joined, each for <paramref name="AdmissionSeconds"/>.</summary>
+public sealed record WaitingRoomDto(int AdmitPerSecond, int AdmissionSeconds = 30, int Overbooking = 0);
+
+public sealed record QueueStatusDto(long Position, long Ahead, int EstimatedWaitSeconds, string Status, string? AdmissionToken, DateTimeOffset? AdmittedUntil);
 
 public sealed record OrderDto(long Id, long TicketId, long UserId, DateTimeOffset CreatedAt, string ServedBy, string Strategy);
 

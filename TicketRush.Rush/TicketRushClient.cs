@@ -17,12 +17,14 @@ public static class TicketRushClient
     /// Puts a ticket on sale. Every purchase of it runs <paramref name="strategy"/>: a ticket carries its strategy,
     /// so callers state it here rather than on each purchase.
     /// </summary>
+    /// <param name="waitingRoom">When given, buyers must join the ticket's line and be admitted before they may buy.</param>
     public static async Task<TicketDto> CreateTicketAsync(
-        this HttpClient server, string adminKey, int stock, string strategy, string? name = null, CancellationToken cancellationToken = default)
+        this HttpClient server, string adminKey, int stock, string strategy, string? name = null, CancellationToken cancellationToken = default,
+        WaitingRoomDto? waitingRoom = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
         {
-            Content = JsonContent.Create(new { name = name ?? $"rush-{Guid.NewGuid():N}", stock, strategy }),
+            Content = JsonContent.Create(new { name = name ?? $"rush-{Guid.NewGuid():N}", stock, strategy, waitingRoom }),
         };
         request.Headers.Add(AdminKeyHeader, adminKey);
         using var response = await server.SendAsync(request, cancellationToken);
@@ -55,6 +57,32 @@ public static class TicketRushClient
         server.PostAsJsonAsync(PurchasePath(ticketId), new { userId }, cancellationToken);
 
     public static string PurchasePath(long ticketId) => $"/api/tickets/{ticketId}/orders";
+
+    public const string AdmissionTokenHeader = "Admission-Token";
+
+    /// <summary>Buys one ticket of a waiting-room sale with the admission the buyer was given.</summary>
+    public static Task<HttpResponseMessage> PurchaseAdmittedAsync(
+        this HttpClient server, long ticketId, long userId, string? admissionToken, CancellationToken cancellationToken = default)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, PurchasePath(ticketId)) { Content = JsonContent.Create(new { userId }) };
+        if (admissionToken is not null)
+        {
+            request.Headers.Add(AdmissionTokenHeader, admissionToken);
+        }
+
+        return server.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Joins a waiting-room ticket's line; joining again returns the same position.</summary>
+    public static async Task<QueueStatusDto> JoinQueueAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default)
+    {
+        using var response = await server.PostAsJsonAsync($"/api/tickets/{ticketId}/queue", new { userId }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<QueueStatusDto>(cancellationToken))!;
+    }
+
+    public static async Task<QueueStatusDto> GetQueueStatusAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default) =>
+        (await server.GetFromJsonAsync<QueueStatusDto>($"/api/tickets/{ticketId}/queue/{userId}", cancellationToken))!;
 
     /// <summary>The ProblemDetails of an error response, or null when the body is not one.</summary>
     public static async Task<ProblemDto?> ReadProblemOrNullAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default) =>

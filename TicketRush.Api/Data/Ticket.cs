@@ -14,6 +14,15 @@ public sealed class Ticket
 
     public int RemainingStock { get; set; }
 
+    /// <summary>With a waiting room: buyers admitted per second, in the order they joined; null when anyone may buy at once.</summary>
+    public int? AdmitPerSecond { get; set; }
+
+    /// <summary>With a waiting room: how long an admitted buyer has to buy before the turn passes on.</summary>
+    public int? AdmissionSeconds { get; set; }
+
+    /// <summary>With a waiting room: how many admissions beyond the remaining stock may be outstanding (0: never more than can buy).</summary>
+    public int Overbooking { get; set; }
+
     /// <summary>Bumped by every stock write; the optimistic strategy's concurrency token.</summary>
     public int Version { get; set; }
 

@@ -21,6 +21,9 @@ public sealed class TicketRushDbContext(DbContextOptions<TicketRushDbContext> op
             ticket.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
             ticket.Property(t => t.CreatedAt).HasColumnName("created_at");
             ticket.Property(t => t.LastSale).HasColumnName("last_sale");
+            ticket.Property(t => t.AdmitPerSecond).HasColumnName("admit_per_second");
+            ticket.Property(t => t.AdmissionSeconds).HasColumnName("admission_seconds");
+            ticket.Property(t => t.Overbooking).HasColumnName("overbooking");
         });
 
         modelBuilder.Entity<TicketOrder>(order =>

@@ -3,6 +3,7 @@ using TicketRush.Api.Idempotency;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
 using TicketRush.Api.RateLimiting;
+using TicketRush.Api.WaitingRoom;
 
 namespace TicketRush.Api.Orders;
 
@@ -17,6 +18,7 @@ public static class OrdersApi
 
         api.MapPost("/", Purchase)
             .WithBuyerRateLimit(context => BuyerOf(context))
+            .RequireAdmission(context => BuyerOf(context) is { } buyer ? (context.GetArgument<long>(0), buyer) : null)
             .WithIdempotency(context => BuyerOf(context) is { } buyer
                 ? (buyer, $"ticket={context.GetArgument<long>(0)};strategy={context.GetArgument<string?>(2)?.Trim().ToLowerInvariant()}")
                 : null)

@@ -49,6 +49,17 @@ public static class Problem
         Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests",
             "Too many requests from this client or buyer. Nothing was sold; retry after the time in Retry-After.");
 
+    public static ProblemHttpResult NotAdmitted(long ticketId) =>
+        Create(StatusCodes.Status403Forbidden, ProblemCodes.NotAdmitted, "Not admitted",
+            $"Ticket {ticketId} is sold through a waiting room: join the line (POST /api/tickets/{ticketId}/queue) and buy with the Admission-Token you get once admitted. Nothing was sold.");
+
+    public static ProblemHttpResult NoWaitingRoom(long ticketId) =>
+        Create(StatusCodes.Status409Conflict, ProblemCodes.NoWaitingRoom, "No waiting room",
+            $"Ticket {ticketId} has no waiting room: buy it directly.");
+
+    public static ProblemHttpResult NotInQueue(long ticketId, long userId) =>
+        Create(StatusCodes.Status404NotFound, ProblemCodes.NotInQueue, "Not in line", $"User {userId} has not joined the line of ticket {ticketId}.");
+
     public static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {

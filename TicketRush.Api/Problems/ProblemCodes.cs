@@ -17,6 +17,9 @@ public static class ProblemCodes
     public const string IdempotencyInProgress = "idempotency-in-progress";
     public const string IdempotencyKeyReused = "idempotency-key-reused";
     public const string RateLimited = "rate-limited";
+    public const string NotAdmitted = "not-admitted";
+    public const string NoWaitingRoom = "no-waiting-room";
+    public const string NotInQueue = "not-in-queue";
 
     /// <summary>The code of a problem nobody named: derived from its status.</summary>
     public static string ForStatus(int? status) => status switch

@@ -1,10 +1,19 @@
 namespace TicketRush.Api.Tickets;
 
 /// <param name="Strategy">The concurrency strategy every purchase of the ticket will use; the server's default when absent.</param>
-public sealed record CreateTicketRequest(string? Name, int? Stock, string? Strategy);
+/// <param name="WaitingRoom">When present, buyers must join the ticket's line and be admitted before they may buy.</param>
+public sealed record CreateTicketRequest(string? Name, int? Stock, string? Strategy, WaitingRoomRequest? WaitingRoom = null);
+
+/// <param name="AdmitPerSecond">Buyers admitted per second, in the order they joined.</param>
+/// <param name="AdmissionSeconds">How long an admitted buyer has to buy (default 30).</param>
+/// <param name="Overbooking">Admissions allowed beyond the remaining stock (default 0).</param>
+public sealed record WaitingRoomRequest(int? AdmitPerSecond, int? AdmissionSeconds, int? Overbooking);
+
+public sealed record WaitingRoomResponse(int AdmitPerSecond, int AdmissionSeconds, int Overbooking);
 
 /// <summary>
 /// <paramref name="RemainingStock"/> is the stored stock column and <paramref name="OrderCount"/> the number of
 /// order rows: after a lost update they disagree, which is how a race shows.
 /// </summary>
-public sealed record TicketResponse(long Id, string Name, int TotalStock, int RemainingStock, int OrderCount, string Strategy);
+public sealed record TicketResponse(
+    long Id, string Name, int TotalStock, int RemainingStock, int OrderCount, string Strategy, WaitingRoomResponse? WaitingRoom = null);

@@ -15,7 +15,7 @@ public sealed partial class TicketService(
     ILogger<TicketService> logger)
 {
     /// <summary>Stores the ticket with its strategy, then lets the strategy prepare what it keeps outside MySQL.</summary>
-    public async Task<TicketResponse> CreateAsync(string name, int stock, IPurchaseStrategy strategy)
+    public async Task<TicketResponse> CreateAsync(string name, int stock, IPurchaseStrategy strategy, WaitingRoomResponse? waitingRoom)
     {
         var ticket = new Ticket
         {
@@ -24,6 +24,9 @@ public sealed partial class TicketService(
             RemainingStock = stock,
             Strategy = strategy.Descriptor.Name,
             CreatedAt = time.GetUtcNow(),
+            AdmitPerSecond = waitingRoom?.AdmitPerSecond,
+            AdmissionSeconds = waitingRoom?.AdmissionSeconds,
+            Overbooking = waitingRoom?.Overbooking ?? 0,
         };
         await using (var db = await contexts.CreateDbContextAsync())
         {
@@ -40,7 +43,7 @@ public sealed partial class TicketService(
             NotPrepared(logger, exception, ticket.Id, ticket.Strategy);
         }
 
-        return new TicketResponse(ticket.Id, ticket.Name, ticket.TotalStock, ticket.RemainingStock, OrderCount: 0, ticket.Strategy);
+        return new TicketResponse(ticket.Id, ticket.Name, ticket.TotalStock, ticket.RemainingStock, OrderCount: 0, ticket.Strategy, waitingRoom);
     }
 
     public async Task<TicketResponse?> FindAsync(long id)
@@ -64,7 +67,8 @@ public sealed partial class TicketService(
     private static IQueryable<TicketResponse> Project(TicketRushDbContext db, IQueryable<Ticket> tickets) =>
         tickets.AsNoTracking().Select(t => new TicketResponse(
             t.Id, t.Name, t.TotalStock, t.RemainingStock,
-            db.TicketOrders.Count(o => o.TicketId == t.Id), t.Strategy));
+            db.TicketOrders.Count(o => o.TicketId == t.Id), t.Strategy,
+            t.AdmitPerSecond == null ? null : new WaitingRoomResponse(t.AdmitPerSecond.Value, t.AdmissionSeconds!.Value, t.Overbooking)));
 
     [LoggerMessage(LogLevel.Warning, "Ticket {TicketId}'s {Strategy} sale could not be prepared; it will be prepared on first purchase")]
     private static partial void NotPrepared(ILogger logger, Exception exception, long ticketId, string strategy);

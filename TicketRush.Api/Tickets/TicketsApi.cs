@@ -10,6 +10,9 @@ public static class TicketsApi
 {
     public const int MaxNameLength = 200;
     public const int MaxStock = 1_000_000;
+    public const int MaxAdmitPerSecond = 10_000;
+    public const int MaxAdmissionSeconds = 3_600;
+    public const int DefaultAdmissionSeconds = 30;
 
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
@@ -52,7 +55,28 @@ public static class TicketsApi
             return Problem.UnknownStrategy(strategyName, strategies.Descriptors.Select(d => d.Name));
         }
 
-        var ticket = await tickets.CreateAsync(name, request.Stock.Value, strategy);
+        WaitingRoomResponse? waitingRoom = null;
+        if (request.WaitingRoom is { } room)
+        {
+            if (room.AdmitPerSecond is not (>= 1 and <= MaxAdmitPerSecond))
+            {
+                return Problem.Invalid("waitingRoom.admitPerSecond", $"waitingRoom.admitPerSecond is required, an integer from 1 to {MaxAdmitPerSecond}.");
+            }
+
+            if (room.AdmissionSeconds is not (null or (>= 1 and <= MaxAdmissionSeconds)))
+            {
+                return Problem.Invalid("waitingRoom.admissionSeconds", $"waitingRoom.admissionSeconds is an integer from 1 to {MaxAdmissionSeconds}.");
+            }
+
+            if (room.Overbooking is not (null or (>= 0 and <= MaxStock)))
+            {
+                return Problem.Invalid("waitingRoom.overbooking", $"waitingRoom.overbooking is an integer from 0 to {MaxStock}.");
+            }
+
+            waitingRoom = new WaitingRoomResponse(room.AdmitPerSecond.Value, room.AdmissionSeconds ?? DefaultAdmissionSeconds, room.Overbooking ?? 0);
+        }
+
+        var ticket = await tickets.CreateAsync(name, request.Stock.Value, strategy, waitingRoom);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }
 

@@ -156,6 +156,28 @@ public sealed class TicketRushApp : IAsyncLifetime
             var started = await commands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellation.Token);
             Assert.True(started.Success, started.Message);
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+            await WaitUntilServersSeeDependenciesAsync(cancellation.Token);
+        }
+    }
+
+    /// <summary>
+    /// Waits until both servers' own probes see MySQL and Redis again: a dependency the AppHost calls healthy may not
+    /// yet be reconnected to by the servers' clients, and "back" means back for the buyers.
+    /// </summary>
+    private async Task WaitUntilServersSeeDependenciesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var server in Servers)
+        {
+            while (true)
+            {
+                using var response = await server.GetAsync("/health", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    break;
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
         }
     }
 

@@ -31,6 +31,14 @@ namespace TicketRush.Api.Data.Migrations
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AdmissionSeconds")
+                        .HasColumnType("int")
+                        .HasColumnName("admission_seconds");
+
+                    b.Property<int?>("AdmitPerSecond")
+                        .HasColumnType("int")
+                        .HasColumnName("admit_per_second");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
@@ -44,6 +52,10 @@ namespace TicketRush.Api.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)")
                         .HasColumnName("name");
+
+                    b.Property<int>("Overbooking")
+                        .HasColumnType("int")
+                        .HasColumnName("overbooking");
 
                     b.Property<int>("RemainingStock")
                         .HasColumnType("int")

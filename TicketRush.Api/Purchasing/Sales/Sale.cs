@@ -5,13 +5,16 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// Remembers when MySQL said it is sold out: under a safe strategy stock only falls, so later buyers are answered
 /// without queueing on the ticket's row lock.
 /// </summary>
-public sealed class Sale(long ticketId, string strategy)
+/// <param name="admission">The waiting room's rules when buyers must be admitted first; null when anyone may buy at once.</param>
+public sealed class Sale(long ticketId, string strategy, AdmissionRules? admission = null)
 {
     private volatile bool _soldOut;
 
     public long TicketId { get; } = ticketId;
 
     public string Strategy { get; } = strategy;
+
+    public AdmissionRules? Admission { get; } = admission;
 
     public bool IsKnownSoldOut => _soldOut;
 

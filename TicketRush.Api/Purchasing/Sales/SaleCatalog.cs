@@ -22,15 +22,23 @@ public sealed class SaleCatalog(MySqlDataSource database, IOptions<PurchaseOptio
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = new MySqlCommand("SELECT strategy FROM tickets WHERE id = @ticket", connection) { CommandTimeout = LookupTimeoutSeconds };
+        await using var command = new MySqlCommand(
+            "SELECT strategy, admit_per_second, admission_seconds, overbooking FROM tickets WHERE id = @ticket", connection)
+        {
+            CommandTimeout = LookupTimeoutSeconds,
+        };
         command.Parameters.AddWithValue("@ticket", ticketId);
         // Bounded by the command timeout, not the token: see SaleTransaction.Uncancellable.
-        if (await command.ExecuteScalarAsync() is not string strategy)
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
         {
             return null;
         }
 
-        return _sales.Set(ticketId, new Sale(ticketId, strategy), new MemoryCacheEntryOptions { Size = 1 });
+        var admission = reader.IsDBNull(1)
+            ? null
+            : new AdmissionRules(reader.GetInt32(1), TimeSpan.FromSeconds(reader.GetInt32(2)), reader.GetInt32(3));
+        return _sales.Set(ticketId, new Sale(ticketId, reader.GetString(0), admission), new MemoryCacheEntryOptions { Size = 1 });
     }
 
     public void Dispose() => _sales.Dispose();

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketRush.Api.Problems;
+using TicketRush.Api.Purchasing.Sales;
+using TicketRush.Api.RateLimiting;
+
+namespace TicketRush.Api.WaitingRoom;
+
+public static class WaitingRoomApi
+{
+    public static IEndpointRouteBuilder MapWaitingRoomApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tickets/{id:long}/queue").WithTags("Waiting room");
+        api.MapPost("/", JoinQueue)
+            .WithBuyerRateLimit(context => context.GetArgument<JoinQueueRequest?>(1)?.UserId is long buyer and >= 1 ? buyer : null)
+            .WithName(nameof(JoinQueue))
+            .WithSummary("Join a waiting-room ticket's line; joining again keeps the same position");
+        api.MapGet("/{userId:long}", QueueStatus)
+            .WithName(nameof(QueueStatus))
+            .WithSummary("A buyer's place in line, and once admitted the Admission-Token to buy with");
+
+        app.MapGet("/tickets/{id:long}/wait", (long id, IWebHostEnvironment environment) =>
+                TypedResults.PhysicalFile(Path.Combine(environment.WebRootPath, "wait.html"), "text/html; charset=utf-8"))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<Results<Accepted<QueueStatusResponse>, ProblemHttpResult>> JoinQueue(
+        long id, JoinQueueRequest request, SaleCatalog sales, WaitingLine line, AdmissionToken tokens, TimeProvider time)
+    {
+        if (request.UserId is not >= 1)
+        {
+            return Problem.Invalid("userId", "userId is required, an integer of at least 1.");
+        }
+
+        if (await sales.FindAsync(id, CancellationToken.None) is not { } sale)
+        {
+            return Problem.TicketNotFound(id);
+        }
+
+        if (sale.Admission is not { } rules)
+        {
+            return Problem.NoWaitingRoom(id);
+        }
+
+        await line.JoinAsync(id, request.UserId.Value);
+        var state = await line.StatusAsync(id, request.UserId.Value);
+        return TypedResults.Accepted($"/api/tickets/{id}/queue/{request.UserId}", Describe(id, request.UserId.Value, state!, rules, tokens, time));
+    }
+
+    public static async Task<Results<Ok<QueueStatusResponse>, ProblemHttpResult>> QueueStatus(
+        long id, long userId, SaleCatalog sales, WaitingLine line, AdmissionToken tokens, TimeProvider time)
+    {
+        if (await sales.FindAsync(id, CancellationToken.None) is not { } sale)
+        {
+            return Problem.TicketNotFound(id);
+        }
+
+        if (sale.Admission is not { } rules)
+        {
+            return Problem.NoWaitingRoom(id);
+        }
+
+        return await line.StatusAsync(id, userId) is { } state
+            ? TypedResults.Ok(Describe(id, userId, state, rules, tokens, time))
+            : Problem.NotInQueue(id, userId);
+    }
+
+    private static QueueStatusResponse Describe(long ticketId, long userId, QueueState state, AdmissionRules rules, AdmissionToken tokens, TimeProvider time)
+    {
+        var wait = (int)Math.Ceiling((double)state.Ahead / rules.AdmitPerSecond);
+        if (state.AdmittedUntil is not { } until)
+        {
+            return new QueueStatusResponse(state.Position, state.Ahead, wait, state.Status);
+        }
+
+        // The admitting server marks a lapsed admission on its next tick; until then it is already over.
+        return until <= time.GetUtcNow()
+            ? new QueueStatusResponse(state.Position, 0, 0, QueueState.Expired)
+            : new QueueStatusResponse(state.Position, 0, 0, QueueState.Admitted, tokens.Issue(ticketId, userId, until), until);
+    }
+}

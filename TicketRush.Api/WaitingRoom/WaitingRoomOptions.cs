@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TicketRush.Api.WaitingRoom;
+
+/// <summary>Settings of the waiting rooms (section <c>WaitingRoom</c>); each ticket's rate and admission time are its own.</summary>
+public sealed class WaitingRoomOptions
+{
+    public const string SectionName = "WaitingRoom";
+
+    /// <summary>The HMAC key admission tokens are signed with; the same on every server (the AppHost's <c>waiting-room-key</c> secret).</summary>
+    [Required]
+    [MinLength(32)]
+    public string TokenKey { get; set; } = "";
+
+    /// <summary>How often the admitting server admits the next buyers; a ticket's rate is spread over these ticks.</summary>
+    public TimeSpan PumpInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long the admitting server's lease lasts unless renewed; if it dies, another server takes over after this.</summary>
+    public TimeSpan PumpLease { get; set; } = TimeSpan.FromSeconds(2);
+}

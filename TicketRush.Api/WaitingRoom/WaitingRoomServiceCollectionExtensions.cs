@@ -1,0 +1,27 @@
+namespace TicketRush.Api.WaitingRoom;
+
+public static class WaitingRoomServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddWaitingRoom(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WaitingRoomOptions>()
+            .BindConfiguration(WaitingRoomOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.PumpInterval > TimeSpan.Zero && o.PumpLease > o.PumpInterval, "WaitingRoom needs 0 < PumpInterval < PumpLease.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AdmissionToken>();
+        builder.Services.AddSingleton<WaitingLine>();
+        builder.Services.AddSingleton<AdmissionLease>();
+        builder.Services.AddHostedService<AdmissionPump>();
+        return builder;
+    }
+
+    /// <summary>Purchases of a waiting-room ticket need an admission; <paramref name="describe"/> names the ticket and buyer.</summary>
+    public static RouteHandlerBuilder RequireAdmission(
+        this RouteHandlerBuilder endpoint, Func<EndpointFilterInvocationContext, (long TicketId, long Buyer)?> describe) =>
+        endpoint.AddEndpointFilterFactory((factory, next) =>
+        {
+            var filter = ActivatorUtilities.CreateInstance<AdmissionFilter>(factory.ApplicationServices, describe);
+            return context => filter.InvokeAsync(context, next);
+        });
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using StackExchange.Redis;
+using TicketRush.Rush;
+using TicketRush.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace TicketRush.Tests.WaitingRoom;
+
+/// <summary>
+/// The waiting room through real processes: one line shared by both servers, admission in line order at the ticket's
+/// rate and never beyond the remaining stock, signed admissions required to buy, lapsed admissions passed on.
+/// </summary>
+[Collection(TicketRushCollection.Name)]
+public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
+    private static long _nextUser = 80_000_000;
+
+    [Fact]
+    public async Task The_first_in_line_buy_whatever_server_they_joined_and_acted_on()
+    {
+        const int stock = 10;
+        const int buyers = 30;
+        var ticket = await CreateAsync(stock, new WaitingRoomDto(AdmitPerSecond: 20));
+        var users = Enumerable.Range(0, buyers).Select(_ => NextUser()).ToList();
+
+        // They arrive one after another, alternating servers: the line's order is the order they came in.
+        var positions = new List<long>();
+        for (var i = 0; i < buyers; i++)
+        {
+            positions.Add((await app.Servers[i % 2].JoinQueueAsync(ticket.Id, users[i])).Position);
+        }
+
+        Assert.Equal(Enumerable.Range(1, buyers).Select(p => (long)p), positions);
+        Assert.Equal(1, (await app.Servers[1].JoinQueueAsync(ticket.Id, users[0])).Position);
+
+        // Then all of them wait and buy at once, each on the other server than the one they joined.
+        var outcomes = await Task.WhenAll(users.Select((user, i) => WaitingRoomBuyer.WaitAndBuyAsync(app.Servers[(i + 1) % 2], ticket.Id, user, Within)));
+
+        var winners = users.Where((_, i) => outcomes[i].Purchase == HttpStatusCode.Created).ToList();
+        Assert.Equal(users.Take(stock), winners);
+        Assert.All(outcomes.Skip(stock), outcome => Assert.Equal("sold-out", outcome.Status));
+        var after = await Invariants.AssertExactAsync(app, ticket.Id);
+        Assert.Equal((stock, 0), (after.OrderCount, after.RemainingStock));
+    }
+
+    [Fact]
+    public async Task A_purchase_without_a_valid_admission_for_that_buyer_and_ticket_is_403()
+    {
+        var ticket = await CreateAsync(5, new WaitingRoomDto(AdmitPerSecond: 50, AdmissionSeconds: 1));
+        var other = await CreateAsync(5, new WaitingRoomDto(AdmitPerSecond: 50));
+        var (buyer, stranger) = (NextUser(), NextUser());
+        await app.Servers[0].JoinQueueAsync(ticket.Id, buyer);
+        await app.Servers[0].JoinQueueAsync(other.Id, buyer);
+        var token = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[1], ticket.Id, buyer, "admitted", Within)).AdmissionToken!;
+        var otherTicketsToken = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[1], other.Id, buyer, "admitted", Within)).AdmissionToken!;
+        var forged = token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
+
+        await AssertNotAdmittedAsync(ticket.Id, buyer, null);
+        await AssertNotAdmittedAsync(ticket.Id, buyer, "not-a-token");
+        await AssertNotAdmittedAsync(ticket.Id, buyer, forged);
+        await AssertNotAdmittedAsync(ticket.Id, stranger, token);
+        await AssertNotAdmittedAsync(ticket.Id, buyer, otherTicketsToken);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await AssertNotAdmittedAsync(ticket.Id, buyer, token);
+        Assert.Equal(0, (await app.Servers[0].GetTicketAsync(ticket.Id)).OrderCount);
+    }
+
+    [Fact]
+    public async Task An_admitted_buyer_who_never_buys_passes_the_turn_on()
+    {
+        var ticket = await CreateAsync(1, new WaitingRoomDto(AdmitPerSecond: 50, AdmissionSeconds: 1));
+        var (idle, next) = (NextUser(), NextUser());
+        await app.Servers[0].JoinQueueAsync(ticket.Id, idle);
+        await app.Servers[1].JoinQueueAsync(ticket.Id, next);
+
+        await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[0], ticket.Id, idle, "admitted", Within);
+        // One ticket left and one admission out: the next buyer waits rather than being admitted to a race.
+        Assert.Equal("waiting", (await app.Servers[1].GetQueueStatusAsync(ticket.Id, next)).Status);
+
+        var (status, purchase) = await WaitingRoomBuyer.WaitAndBuyAsync(app.Servers[1], ticket.Id, next, Within);
+
+        Assert.Equal(("admitted", (HttpStatusCode?)HttpStatusCode.Created), (status, purchase));
+        Assert.Equal("expired", (await app.Servers[0].GetQueueStatusAsync(ticket.Id, idle)).Status);
+        Assert.Equal("purchased", (await app.Servers[0].GetQueueStatusAsync(ticket.Id, next)).Status);
+    }
+
+    [Fact]
+    public async Task Admission_goes_on_when_the_admitting_server_is_killed()
+    {
+        await using var redis = await app.ConnectRedisAsync();
+        var admitter = await WaitForAdmitterAsync(redis.GetDatabase());
+        var victim = Array.IndexOf(TicketRushApp.ServerNames, admitter.Split(':')[0]);
+        var survivor = app.Servers[1 - victim];
+        output.WriteLine($"admitting server: {admitter}");
+
+        // The admitting server dies outright (FailFast), holding its admission lease.
+        var crashTicket = await app.Servers[victim].CreateTicketAsync(1, "atomic");
+        var crashUser = NextUser();
+        await app.ArmCrashAsync(app.Servers[victim], crashUser);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => app.Servers[victim].PurchaseAsync(crashTicket.Id, crashUser));
+        try
+        {
+            var ticket = await CreateAsync(3, new WaitingRoomDto(AdmitPerSecond: 50), survivor);
+            var buyer = NextUser();
+            await survivor.JoinQueueAsync(ticket.Id, buyer);
+
+            var (status, purchase) = await WaitingRoomBuyer.WaitAndBuyAsync(survivor, ticket.Id, buyer, Within);
+
+            Assert.Equal(("admitted", (HttpStatusCode?)HttpStatusCode.Created), (status, purchase));
+            Assert.StartsWith(TicketRushApp.ServerNames[1 - victim], await WaitForAdmitterAsync(redis.GetDatabase()), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.RestartAfterCrashAsync(TicketRushApp.ServerNames[victim]);
+        }
+    }
+
+    [Fact]
+    public async Task A_ticket_without_a_waiting_room_has_no_line_and_needs_no_admission()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "atomic");
+
+        using var join = await app.Servers[0].PostAsJsonAsync($"/api/tickets/{ticket.Id}/queue", new { userId = NextUser() });
+        using var purchase = await app.Servers[0].PurchaseAsync(ticket.Id, NextUser());
+
+        Assert.Equal(HttpStatusCode.Conflict, join.StatusCode);
+        Assert.Equal("no-waiting-room", (await join.ReadProblemAsync()).Code);
+        Assert.Equal(HttpStatusCode.Created, purchase.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_buyer_who_never_joined_is_not_in_line()
+    {
+        var ticket = await CreateAsync(5, new WaitingRoomDto(AdmitPerSecond: 5));
+
+        using var response = await app.Servers[0].GetAsync($"/api/tickets/{ticket.Id}/queue/{NextUser()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not-in-queue", (await response.ReadProblemAsync()).Code);
+    }
+
+    private Task<TicketDto> CreateAsync(int stock, WaitingRoomDto waitingRoom, HttpClient? server = null) =>
+        (server ?? app.Servers[0]).CreateTicketAsync(TicketRushApp.AdminKey, stock, "atomic", waitingRoom: waitingRoom);
+
+    private async Task AssertNotAdmittedAsync(long ticketId, long userId, string? token)
+    {
+        using var response = await app.Servers[0].PurchaseAdmittedAsync(ticketId, userId, token);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("not-admitted", (await response.ReadProblemAsync()).Code);
+    }
+
+    private static async Task<string> WaitForAdmitterAsync(IDatabase redis)
+    {
+        using var timeout = new CancellationTokenSource(Within);
+        while (true)
+        {
+            if (await redis.StringGetAsync("ticketrush:wr:admitter") is { HasValue: true } holder)
+            {
+                return holder!;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    private static long NextUser() => Interlocked.Increment(ref _nextUser);
+}
