@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-servers.sh
+scripts/ensure-browser.sh
 
 log="$(mktemp -t ticketrush-test.XXXXXX.log)"
 trap 'rm -f "$log"' EXIT

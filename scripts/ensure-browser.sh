@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Makes sure the browser test can run: Debian's Chromium at /usr/bin/chromium (nothing downloads a browser).
+set -euo pipefail
+
+if [ -x /usr/bin/chromium ] || [ -n "${TICKETRUSH_CHROMIUM:-}" ]; then
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "The browser test needs Chromium: install it, or point TICKETRUSH_CHROMIUM at its executable." >&2
+  exit 1
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+
+echo "Installing Debian's chromium for the browser test..." >&2
+$sudo apt-get update -qq
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
