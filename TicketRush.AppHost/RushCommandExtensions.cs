@@ -28,6 +28,18 @@ internal static class RushCommandExtensions
                 : ResourceCommandState.Disabled,
         };
 
+        // The same rush twice on the default strategy: released together, then through a waiting room; the table compares
+        // who bought with who came first.
+        var admitPerSecond = resource.ApplicationBuilder.Configuration.GetValue("Rush:AdmitPerSecond", 200);
+        resource.WithCommand("rush-waiting-room", "Rush: waiting room",
+            context => RunWaitingRoomAsync(context, servers, adminKey, stock, buyers, admitPerSecond),
+            new CommandOptions
+            {
+                Description = $"{buyers} buyers for {stock} tickets: released together, then through a waiting room admitting {admitPerSecond} a second",
+                IconName = "PeopleQueue",
+                UpdateState = options.UpdateState,
+            });
+
         // "all" asks the running server at the click, so it covers exactly the strategies the API has.
         resource.WithCommand("rush-all", "Rush: all",
             context => RunAsync(context, servers, adminKey, ServerStrategiesAsync, stock, buyers), options);
@@ -67,29 +79,61 @@ internal static class RushCommandExtensions
     private static async Task<IReadOnlyList<string>> ServerStrategiesAsync(HttpClient server, CancellationToken cancellationToken) =>
         [.. (await server.GetStrategiesAsync(cancellationToken)).Select(s => s.Name)];
 
-    private static async Task<ExecuteCommandResult> RunAsync(
+    private static Task<ExecuteCommandResult> RunWaitingRoomAsync(
+        ExecuteCommandContext context,
+        IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
+        IResourceBuilder<ParameterResource> adminKey,
+        int stock,
+        int buyers,
+        int admitPerSecond) =>
+        RunRushesAsync(context, servers, adminKey, "waiting room", async (clients, key, cancellationToken) =>
+        {
+            const string strategy = "atomic";
+            return
+            [
+                await RushRunner.RunAsync(clients, key, strategy, stock, RushRunner.DistinctBuyers(buyers), cancellationToken),
+                await WaitingRoomRunner.RunAsync(clients, key, strategy, stock, RushRunner.DistinctBuyers(buyers), new WaitingRoomDto(admitPerSecond), cancellationToken),
+            ];
+        });
+
+    private static Task<ExecuteCommandResult> RunAsync(
         ExecuteCommandContext context,
         IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
         IResourceBuilder<ParameterResource> adminKey,
         Func<HttpClient, CancellationToken, Task<IReadOnlyList<string>>> strategiesToRush,
         int stock,
-        int buyers)
+        int buyers) =>
+        RunRushesAsync(context, servers, adminKey, "strategies", async (clients, key, cancellationToken) =>
+        {
+            var verdicts = new List<RushVerdict>();
+            foreach (var strategy in await strategiesToRush(clients[0], cancellationToken))
+            {
+                verdicts.Add(await RushRunner.RunAsync(clients, key, strategy, stock, RushRunner.DistinctBuyers(buyers), cancellationToken));
+            }
+
+            return verdicts;
+        });
+
+    /// <summary>Runs rushes against both servers, logs each verdict and shows them as one table.</summary>
+    private static async Task<ExecuteCommandResult> RunRushesAsync(
+        ExecuteCommandContext context,
+        IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
+        IResourceBuilder<ParameterResource> adminKey,
+        string what,
+        Func<IReadOnlyList<HttpClient>, string, CancellationToken, Task<IReadOnlyList<RushVerdict>>> rush)
     {
         var clients = servers.Select(server => RushRunner.CreateClient(new Uri(server.GetEndpoint("http").Url))).ToList();
         try
         {
             var key = await adminKey.Resource.GetValueAsync(context.CancellationToken) ?? "";
-            var strategies = await strategiesToRush(clients[0], context.CancellationToken);
-            var verdicts = new List<RushVerdict>();
-            foreach (var strategy in strategies)
+            var verdicts = await rush(clients, key, context.CancellationToken);
+            foreach (var verdict in verdicts)
             {
-                var verdict = await RushRunner.RunAsync(clients, key, strategy, stock, RushRunner.DistinctBuyers(buyers), context.CancellationToken);
                 context.Logger.LogInformation("Rush verdict: {Verdict}", verdict);
-                verdicts.Add(verdict);
             }
 
             return CommandResults.Success(
-                $"Rush of {string.Join(", ", strategies)} finished",
+                $"Rush ({what}) of {string.Join(", ", verdicts.Select(v => v.Label))} finished",
                 RushTable.ToMarkdown(verdicts),
                 CommandResultFormat.Markdown);
         }

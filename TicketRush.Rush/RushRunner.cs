@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 
 namespace TicketRush.Rush;
 
@@ -24,9 +23,13 @@ public static class RushRunner
         CancellationToken cancellationToken = default)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var path = TicketRushClient.PurchasePath(ticket.Id);
+        var inFlight = new InFlight();
         var attempts = userIds
-            .Select((userId, index) => AttemptAsync(servers[index % servers.Count], index % servers.Count, path, userId, gate.Task, cancellationToken))
+            .Select(async (userId, index) =>
+            {
+                await gate.Task;
+                return await AttemptAsync(servers[index % servers.Count], index % servers.Count, ticket.Id, userId, admissionToken: null, inFlight, cancellationToken);
+            })
             .ToList();
 
         var clock = Stopwatch.StartNew();
@@ -35,11 +38,11 @@ public static class RushRunner
         clock.Stop();
 
         var (after, orders) = await ReadBackAsync(servers, ticket.Id, cancellationToken);
-        return new RushVerdict(ticket.Strategy, servers.Count, ticket.TotalStock, after, orders, results, clock.Elapsed);
+        return new RushVerdict(ticket.Strategy, servers.Count, ticket.TotalStock, after, orders, results, clock.Elapsed) { MaxInFlight = inFlight.Max };
     }
 
     /// <summary>The ticket and its orders from the first server that answers: a drill may have killed one mid-rush.</summary>
-    private static async Task<(TicketDto, List<OrderDto>)> ReadBackAsync(IReadOnlyList<HttpClient> servers, long ticketId, CancellationToken cancellationToken)
+    internal static async Task<(TicketDto, List<OrderDto>)> ReadBackAsync(IReadOnlyList<HttpClient> servers, long ticketId, CancellationToken cancellationToken)
     {
         for (var i = 0; ; i++)
         {
@@ -75,15 +78,18 @@ public static class RushRunner
             Timeout = TimeSpan.FromSeconds(180),
         };
 
-    private static async Task<RushAttempt> AttemptAsync(
-        HttpClient server, int serverIndex, string path, long userId, Task gate, CancellationToken cancellationToken)
+    /// <summary>One purchase request, timed, with the admission a waiting room gave (if any).</summary>
+    internal static async Task<RushAttempt> AttemptAsync(
+        HttpClient server, int serverIndex, long ticketId, long userId, string? admissionToken, InFlight inFlight, CancellationToken cancellationToken)
     {
-        await gate;
         var clock = Stopwatch.StartNew();
         HttpResponseMessage response;
         try
         {
-            response = await server.PostAsJsonAsync(path, new { userId }, cancellationToken);
+            using (inFlight.Enter())
+            {
+                response = await server.PurchaseAdmittedAsync(ticketId, userId, admissionToken, cancellationToken);
+            }
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

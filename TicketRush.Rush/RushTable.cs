@@ -7,7 +7,8 @@ namespace TicketRush.Rush;
 public static class RushTable
 {
     private static readonly string[] Headers =
-        ["strategy", "servers", "sold / stock", "remaining", "oversold", "undersold", "lost updates", "duplicates", "5xx", "sold per server", "elapsed", "req/s", "p50 / p95 / p99"];
+        ["strategy", "servers", "sold / stock", "remaining", "oversold", "undersold", "lost updates", "duplicates", "5xx", "sold per server", "elapsed", "req/s", "p50 / p95 / p99",
+            "first in line served", "winners out of line", "inversions (τ)", "purchases in flight (max)"];
 
     public static string ToMarkdown(IEnumerable<RushVerdict> verdicts)
     {
@@ -18,7 +19,7 @@ public static class RushTable
         {
             string[] cells =
             [
-                v.Strategy,
+                v.Label,
                 Invariant($"{v.ServerCount}"),
                 Invariant($"{v.Sold} / {v.Stock}"),
                 Invariant($"{v.Remaining}"),
@@ -31,6 +32,10 @@ public static class RushTable
                 Invariant($"{v.Elapsed.TotalSeconds:F2} s"),
                 Invariant($"{v.Throughput:F0}"),
                 Invariant($"{v.Percentile(0.50).TotalMilliseconds:F0} / {v.Percentile(0.95).TotalMilliseconds:F0} / {v.Percentile(0.99).TotalMilliseconds:F0} ms"),
+                Invariant($"{v.Fairness.FirstInLineServed:P0}"),
+                Invariant($"{v.Fairness.WinnersOutOfLine}"),
+                Invariant($"{v.Fairness.Inversions} ({v.Fairness.KendallTau:F2})"),
+                Invariant($"{v.MaxInFlight}"),
             ];
             text.AppendLine($"| {string.Join(" | ", cells)} |");
         }

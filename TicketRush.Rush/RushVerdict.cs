@@ -13,6 +13,18 @@ public sealed record RushVerdict(
     IReadOnlyList<RushAttempt> Attempts,
     TimeSpan Elapsed)
 {
+    /// <summary>How the buyers came: <c>rush</c> (all released together) or <c>waiting room</c> (through the ticket's line).</summary>
+    public string Mode { get; init; } = "rush";
+
+    /// <summary>The strategy, and how the buyers came unless it was a plain rush.</summary>
+    public string Label => Mode == "rush" ? Strategy : $"{Strategy} ({Mode})";
+
+    /// <summary>The most purchase requests in flight at once, as the client saw them.</summary>
+    public int MaxInFlight { get; init; }
+
+    /// <summary>Who bought against who came first; arrival is the order of <see cref="Attempts"/>.</summary>
+    public Fairness Fairness => Fairness.Of([.. Attempts.Select(a => a.UserId)], Orders, Stock);
+
     public int Sold => After.OrderCount;
 
     public int Remaining => After.RemainingStock;
@@ -62,12 +74,13 @@ public sealed record RushVerdict(
     public override string ToString()
     {
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"[{Strategy} on {ServerCount} server(s)] {Attempts.Count} buyers, stock {Stock}: ")
+            .Append(CultureInfo.InvariantCulture, $"[{Strategy} on {ServerCount} server(s), {Mode}] {Attempts.Count} buyers, stock {Stock}: ")
             .Append(CultureInfo.InvariantCulture, $"sold {Sold}, remaining {Remaining}, oversold {Oversold}, undersold {Undersold}, lost updates {LostUpdates}, duplicate buyers {DuplicateBuyers}, ")
             .Append(CultureInfo.InvariantCulture, $"responses {{{string.Join(", ", StatusCounts.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, ")
             .Append(CultureInfo.InvariantCulture, $"sold per server {{{string.Join(", ", SoldByServer.Select(kv => $"{kv.Key}: {kv.Value}"))}}}, ")
             .Append(CultureInfo.InvariantCulture, $"{Elapsed.TotalMilliseconds:F0} ms, {Throughput:F0} req/s, ")
-            .Append(CultureInfo.InvariantCulture, $"p50/p95/p99 {Percentile(0.50).TotalMilliseconds:F0}/{Percentile(0.95).TotalMilliseconds:F0}/{Percentile(0.99).TotalMilliseconds:F0} ms");
+            .Append(CultureInfo.InvariantCulture, $"p50/p95/p99 {Percentile(0.50).TotalMilliseconds:F0}/{Percentile(0.95).TotalMilliseconds:F0}/{Percentile(0.99).TotalMilliseconds:F0} ms, ")
+            .Append(CultureInfo.InvariantCulture, $"first in line served {Fairness.FirstInLineServed:P0}, winners out of line {Fairness.WinnersOutOfLine}, inversions {Fairness.Inversions} (τ {Fairness.KendallTau:F2}), at most {MaxInFlight} purchases in flight");
         foreach (var failure in Attempts.Where(a => a.Status >= 500 || a.Status == RushAttempt.TransportFailure).GroupBy(a => a.Detail).Take(3))
         {
             text.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  {failure.Count()} × {failure.First().Status}: {failure.Key}");

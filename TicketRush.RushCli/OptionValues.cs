@@ -20,6 +20,8 @@ internal sealed class OptionValues
         }
     }
 
+    public bool Has(string name) => _values.ContainsKey(name);
+
     public string Get(string name, string fallback) => _values.Remove(name, out var value) ? value : fallback;
 
     public int GetPositive(string name, int fallback) =>

@@ -38,6 +38,13 @@ internal static class RushCommand
                 var verdict = await RushRunner.RunAsync(servers, options.AdminKey, strategy, options.Stock, RushRunner.DistinctBuyers(options.Buyers));
                 Console.WriteLine(verdict);
                 verdicts.Add(verdict);
+                if (options.AdmitPerSecond is { } rate)
+                {
+                    var queued = await WaitingRoomRunner.RunAsync(
+                        servers, options.AdminKey, strategy, options.Stock, RushRunner.DistinctBuyers(options.Buyers), new WaitingRoomDto(rate));
+                    Console.WriteLine(queued);
+                    verdicts.Add(queued);
+                }
             }
 
             Console.WriteLine();

@@ -3,8 +3,9 @@ using TicketRush.Rush;
 namespace TicketRush.RushCli;
 
 /// <summary>The rush command line: <c>--name value</c> pairs, every one optional.</summary>
+/// <param name="AdmitPerSecond">When set, each strategy is rushed twice: buyers released together, then through a waiting room admitting this many a second.</param>
 internal sealed record RushOptions(
-    IReadOnlyList<Uri> Servers, string Strategy, int Stock, int Buyers, string AdminKey, string ReportPath)
+    IReadOnlyList<Uri> Servers, string Strategy, int Stock, int Buyers, string AdminKey, string ReportPath, int? AdmitPerSecond = null)
 {
     public const string Usage = $"""
         ticketrush-rush — release a rush of buyers at running TicketRush servers and judge the result.
@@ -17,6 +18,8 @@ internal sealed record RushOptions(
           --buyers N              distinct buyers released together  (default 1000)
           --admin-key KEY         X-Admin-Key for creating tickets   (default {TicketRushClient.DevelopmentAdminKey})
           --report PATH           HTML report to write               (default rush-report.html)
+          --waiting-room N        also rush each strategy through a waiting room admitting N buyers a second,
+                                  and compare who bought with who came first   (default: no waiting room)
         """;
 
     public static RushOptions Parse(IReadOnlyList<string> args)
@@ -28,7 +31,8 @@ internal sealed record RushOptions(
             values.GetPositive("stock", 100),
             values.GetPositive("buyers", 1_000),
             values.Get("admin-key", TicketRushClient.DevelopmentAdminKey),
-            values.Get("report", "rush-report.html"));
+            values.Get("report", "rush-report.html"),
+            values.Has("waiting-room") ? values.GetPositive("waiting-room", 1) : null);
         values.EnsureAllRead();
         return options;
     }

@@ -12,7 +12,7 @@ public sealed class RushCommandTests(TicketRushApp app, ITestOutputHelper output
     public async Task There_is_a_rush_command_for_every_strategy_and_one_for_all()
     {
         var strategies = await app.Servers[0].GetStrategiesAsync();
-        var expected = strategies.Select(s => $"rush-{s.Name}").Append("rush-all").Order().ToList();
+        var expected = strategies.Select(s => $"rush-{s.Name}").Append("rush-all").Append("rush-waiting-room").Order().ToList();
 
         // The per-strategy commands are read from the running server's catalogue, not from a list in the AppHost.
         var commands = await app.DashboardCommandNamesAsync("api-1", names => expected.All(names.Contains));

@@ -16,6 +16,14 @@ public sealed class RushOptionsTests
         Assert.Equal(1_000, options.Buyers);
         Assert.Equal("ticketrush-dev-admin-key", options.AdminKey);
         Assert.Equal("rush-report.html", options.ReportPath);
+        Assert.Null(options.AdmitPerSecond);
+    }
+
+    [Fact]
+    public void Waiting_room_takes_the_admission_rate()
+    {
+        Assert.Equal(200, RushOptions.Parse(["--waiting-room", "200"]).AdmitPerSecond);
+        Assert.Throws<ArgumentException>(() => RushOptions.Parse(["--waiting-room", "0"]));
     }
 
     [Fact]

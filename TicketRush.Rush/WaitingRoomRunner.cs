@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace TicketRush.Rush;
+
+/// <summary>
+/// A rush through a waiting room: buyers join the line one after another in a known order (alternating servers), then
+/// all of them watch their place and buy once admitted, each on the other server than the one they joined.
+/// </summary>
+public static class WaitingRoomRunner
+{
+    private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
+
+    public static async Task<RushVerdict> RunAsync(
+        IReadOnlyList<HttpClient> servers, string adminKey, string strategy, int stock, IReadOnlyList<long> userIds, WaitingRoomDto waitingRoom,
+        CancellationToken cancellationToken = default)
+    {
+        var ticket = await servers[0].CreateTicketAsync(adminKey, stock, strategy, $"waiting room {strategy}", cancellationToken, waitingRoom);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < userIds.Count; i++)
+        {
+            await servers[i % servers.Count].JoinQueueAsync(ticket.Id, userIds[i], cancellationToken);
+        }
+
+        var inFlight = new InFlight();
+        var results = await Task.WhenAll(userIds.Select((userId, i) =>
+            WaitAndBuyAsync(servers[(i + 1) % servers.Count], (i + 1) % servers.Count, ticket.Id, userId, inFlight, cancellationToken)));
+        clock.Stop();
+
+        var (after, orders) = await RushRunner.ReadBackAsync(servers, ticket.Id, cancellationToken);
+        return new RushVerdict(ticket.Strategy, servers.Count, ticket.TotalStock, after, orders, results, clock.Elapsed)
+        {
+            Mode = "waiting room",
+            MaxInFlight = inFlight.Max,
+        };
+    }
+
+    private static async Task<RushAttempt> WaitAndBuyAsync(
+        HttpClient server, int serverIndex, long ticketId, long userId, InFlight inFlight, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var state = await server.GetQueueStatusAsync(ticketId, userId, cancellationToken);
+            if (state.Status == "admitted")
+            {
+                return await RushRunner.AttemptAsync(server, serverIndex, ticketId, userId, state.AdmissionToken, inFlight, cancellationToken);
+            }
+
+            if (state.Status != "waiting")
+            {
+                // The line said it is over (sold out, or the admission lapsed): no purchase was sent.
+                return new RushAttempt(userId, serverIndex, 409, $"line-{state.Status}", null, null, clock.Elapsed);
+            }
+
+            // Buyers far back poll rarely, so watching the line does not load the servers more than buying does.
+            var wait = TimeSpan.FromSeconds(state.EstimatedWaitSeconds / 2.0);
+            await Task.Delay(wait < MinPoll ? MinPoll : wait > MaxPoll ? MaxPoll : wait, cancellationToken);
+        }
+    }
+}
