@@ -41,7 +41,7 @@ public sealed partial class IdempotencyFilter(
         {
             claim = await store.ClaimAsync(request);
         }
-        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
         {
             // Without the store a retry could not be recognised: refuse rather than risk running a purchase twice.
             StoreUnavailable(logger, exception);
@@ -88,6 +88,12 @@ public sealed partial class IdempotencyFilter(
 
             status = http.Response.StatusCode;
         }
+        catch
+        {
+            // No answer to store: free the key at once rather than making retries wait out its lease.
+            await SettleAsync(request, owner, StatusCodes.Status500InternalServerError, http.Response, []);
+            throw;
+        }
         finally
         {
             http.Response.Body = body;
@@ -100,14 +106,15 @@ public sealed partial class IdempotencyFilter(
     }
 
     /// <summary>
-    /// Stores a decision for replay; frees the key after a 5xx or a 429 (no decision: a retry must run again). Stored
-    /// before the answer is sent, so a buyer who never receives it gets it on retry.
+    /// Stores a decision for replay; frees the key when the answer was not the sale's decision — a 5xx, a 429 limit,
+    /// a 401/403 refusal (e.g. not yet admitted from a waiting room) — so a retry runs again. Stored before the answer
+    /// is sent, so a buyer who never receives it gets it on retry.
     /// </summary>
     private async Task SettleAsync(IdempotentRequest request, string owner, int status, HttpResponse response, byte[] body)
     {
         try
         {
-            if (status >= 500 || status == StatusCodes.Status429TooManyRequests)
+            if (status >= 500 || status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests)
             {
                 await store.ReleaseAsync(request, owner);
             }
@@ -116,7 +123,7 @@ public sealed partial class IdempotencyFilter(
                 await store.CompleteAsync(request, owner, new StoredResponse(status, response.ContentType, response.Headers.Location, body));
             }
         }
-        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
         {
             // The answer stands; the key's lease runs out and a retry runs again, which the (ticket, user) index answers.
             StoreUnavailable(logger, exception);

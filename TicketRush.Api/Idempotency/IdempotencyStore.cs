@@ -72,7 +72,7 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Idem
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
-        catch (Exception exception) when (Purchasing.DependencyFailure.IsUnavailable(exception))
+        catch (Exception exception) when (Purchasing.DependencyFailure.IsUnavailableOrAbandoned(exception))
         {
             // Redis is gone: the lease runs out by itself, and settling the request will say what happened.
         }

@@ -18,10 +18,11 @@ public static class OrdersApi
 
         api.MapPost("/", Purchase)
             .WithBuyerRateLimit(context => BuyerOf(context))
-            .RequireAdmission(context => BuyerOf(context) is { } buyer ? (context.GetArgument<long>(0), buyer) : null)
+            // Outermost first: a replayed decision needs no admission (the buyer's token may have expired since).
             .WithIdempotency(context => BuyerOf(context) is { } buyer
                 ? (buyer, $"ticket={context.GetArgument<long>(0)};strategy={context.GetArgument<string?>(2)?.Trim().ToLowerInvariant()}")
                 : null)
+            .RequireAdmission(context => BuyerOf(context) is { } buyer ? (context.GetArgument<long>(0), buyer) : null)
             .WithName(nameof(Purchase))
             .WithSummary("Buy one ticket with the ticket's own strategy; ?strategy= may only name that strategy");
         api.MapGet("/", ListOrders)

@@ -8,7 +8,9 @@ internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsServi
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (DependencyFailure.Describe(exception, deadlinePassed: false) is not { } reason)
+        // A cancellation the buyer did not cause is a dependency that did not answer: the API passes no request token down.
+        var abandoned = exception is OperationCanceledException && !httpContext.RequestAborted.IsCancellationRequested;
+        if ((abandoned ? UnavailableReasons.Deadline : DependencyFailure.Describe(exception, deadlinePassed: false)) is not { } reason)
         {
             return false;
         }

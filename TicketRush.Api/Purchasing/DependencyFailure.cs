@@ -8,6 +8,12 @@ public static class DependencyFailure
 {
     public static bool IsUnavailable(Exception exception) => Describe(exception, deadlinePassed: false) is not null;
 
+    /// <summary>
+    /// For a call made without a cancellation token: a cancellation then means the client gave up on the dependency
+    /// (StackExchange.Redis cancels its backlog when a connection dies), which is unavailability, not a bug.
+    /// </summary>
+    public static bool IsUnavailableOrAbandoned(Exception exception) => exception is OperationCanceledException || IsUnavailable(exception);
+
     /// <summary>The general reason to tell the buyer, or null when <paramref name="exception"/> is a bug.</summary>
     public static string? Describe(Exception exception, bool deadlinePassed)
     {

@@ -29,7 +29,7 @@ public sealed partial class FailOpenRateLimiter<TResource>(
         {
             return await inner.AcquireAsync(resource, permitCount, cancellationToken);
         }
-        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
         {
             return FailOpen(exception);
         }
@@ -51,7 +51,7 @@ public sealed partial class FailOpenRateLimiter<TResource>(
         {
             return acquire();
         }
-        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
         {
             return FailOpen(exception);
         }

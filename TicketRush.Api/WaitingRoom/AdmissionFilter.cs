@@ -53,7 +53,7 @@ public sealed partial class AdmissionFilter(
         {
             await line.MarkPurchasedAsync(ticketId, buyer);
         }
-        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
         {
             // The sale stands; the unused-looking admission lapses at its expiry and frees nothing the stock does not.
             LineUnavailable(logger, exception);
@@ -66,7 +66,7 @@ public sealed partial class AdmissionFilter(
         {
             return await line.HasPurchasedAsync(ticketId, buyer);
         }
-        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
         {
             LineUnavailable(logger, exception);
             return false;

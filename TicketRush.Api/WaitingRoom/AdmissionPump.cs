@@ -15,8 +15,10 @@ public sealed partial class AdmissionPump(
     AdmissionLease lease,
     WaitingLine line,
     SaleCatalog sales,
+    PurchaseStrategyCatalog strategies,
     MySqlDataSource database,
     IOptions<WaitingRoomOptions> options,
+    IOptions<PurchaseOptions> purchase,
     IOptions<ServerOptions> server,
     IMeterFactory meters,
     TimeProvider time,
@@ -40,9 +42,10 @@ public sealed partial class AdmissionPump(
                         await AdmitAllAsync(stoppingToken);
                     }
                 }
-                catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // Redis or MySQL is away: nobody is admitted this tick; the lease lapses if this lasts.
+                    // Redis or MySQL is away (or one ticket's round failed): nobody more is admitted this tick, and the
+                    // lease lapses if this lasts. A failing pump must never stop the server that serves buyers.
                     TickFailed(logger, exception);
                 }
             }
@@ -60,12 +63,23 @@ public sealed partial class AdmissionPump(
     {
         foreach (var ticketId in await line.ActiveTicketsAsync())
         {
-            if (await sales.FindAsync(ticketId, cancellationToken) is not { Admission: { } rules })
+            if (await sales.FindAsync(ticketId, cancellationToken) is not { Admission: { } rules } sale)
             {
                 continue;
             }
 
-            var round = await line.AdmitAsync(ticketId, rules, await RemainingStockAsync(ticketId), options.Value.PumpInterval);
+            // A purchase that starts just before its admission expires may run for its strategy's deadline plus the
+            // verification of an unacknowledged commit, so its slot stays taken that long after the admission expires.
+            var grace = (strategies.Get(sale.Strategy).Deadline ?? purchase.Value.Deadline) + purchase.Value.VerifyTimeout;
+
+            var purchases = await line.PurchasesAsync(ticketId);
+            var round = await line.AdmitAsync(
+                ticketId, rules, await RemainingStockAsync(ticketId), purchases, options.Value.PumpInterval, _owner, grace);
+            if (round.LeaseLost)
+            {
+                return;
+            }
+
             Count(round.Admitted, "admitted");
             Count(round.Expired, "lapsed");
         }
@@ -93,12 +107,12 @@ public sealed partial class AdmissionPump(
         {
             await lease.ReleaseAsync(_owner);
         }
-        catch (Exception exception) when (DependencyFailure.IsUnavailable(exception))
+        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
         {
             TickFailed(logger, exception);
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Waiting-room admission skipped a tick: a dependency is unavailable")]
+    [LoggerMessage(LogLevel.Warning, "Waiting-room admission skipped a tick")]
     private static partial void TickFailed(ILogger logger, Exception exception);
 }

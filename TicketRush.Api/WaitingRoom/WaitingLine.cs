@@ -33,10 +33,15 @@ public sealed class WaitingLine(IConnectionMultiplexer redis)
         return {tonumber(position), state, ahead, tonumber(redis.call('HGET', KEYS[4], 'soldout') or '0')}
         """;
 
-    // KEYS: line, admitted (zset user by expiry), states, meta; ARGV: remaining stock, admit per second, admission ms,
-    // overbooking, tick ms. Expires lapsed admissions, then admits from the head of the line at the ticket's rate while
-    // unexpired admissions stay within the remaining stock (plus overbooking).
+    // KEYS: line, admitted (zset user by when the slot frees), states, meta, admitter lease; ARGV: remaining stock (read
+    // from MySQL), admit per second, admission ms, overbooking, tick ms, purchases counted before the stock was read,
+    // admitter, slot grace ms. Refuses to act for an admitter that lost its lease; expires lapsed admissions, then admits
+    // from the head of the line at the ticket's rate while unexpired admissions stay within the remaining stock (plus
+    // overbooking). A slot stays taken for the grace (a purchase's deadline) after the admission expires, since a
+    // purchase started just before expiry may still sell; purchases recorded after the stock was read are subtracted,
+    // since that read still counted them.
     private const string AdmitScript = """
+        if redis.call('GET', KEYS[5]) ~= ARGV[7] then return {0, 0, 0, 1} end
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local lapsed = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
@@ -47,30 +52,33 @@ public sealed class WaitingLine(IConnectionMultiplexer redis)
         local remaining = tonumber(ARGV[1])
         if remaining <= 0 then
           redis.call('HSET', KEYS[4], 'soldout', '1')
-          return {0, #lapsed, 1}
+          return {0, #lapsed, 1, 0}
         end
-        local capacity = remaining + tonumber(ARGV[4]) - redis.call('ZCARD', KEYS[2])
+        local late = tonumber(redis.call('HGET', KEYS[4], 'purchased') or '0') - tonumber(ARGV[6])
+        local capacity = remaining + tonumber(ARGV[4]) - redis.call('ZCARD', KEYS[2]) - late
         local interval = 1000 / tonumber(ARGV[2])
         local nextAt = tonumber(redis.call('HGET', KEYS[4], 'next_at') or '0')
         if nextAt < now - tonumber(ARGV[5]) then nextAt = now - tonumber(ARGV[5]) end
         local admitted = 0
-        while capacity > 0 and nextAt <= now do
+        while capacity > 0 and nextAt < now do
           local head = redis.call('ZRANGE', KEYS[1], 0, 0)
           if #head == 0 then break end
           local expires = now + tonumber(ARGV[3])
           redis.call('ZREM', KEYS[1], head[1])
-          redis.call('ZADD', KEYS[2], expires, head[1])
+          redis.call('ZADD', KEYS[2], expires + tonumber(ARGV[8]), head[1])
           redis.call('HSET', KEYS[3], head[1], 'admitted:' .. expires)
           capacity = capacity - 1
           admitted = admitted + 1
           nextAt = nextAt + interval
         end
         redis.call('HSET', KEYS[4], 'next_at', nextAt)
-        return {admitted, #lapsed, 0}
+        return {admitted, #lapsed, 0, 0}
         """;
 
-    // KEYS: admitted, states; ARGV: user.
+    // KEYS: admitted, states, meta; ARGV: user. Counts the purchase, so an admission round whose stock read predates it
+    // does not count its ticket twice (once as stock, once as a freed slot).
     private const string PurchasedScript = """
+        redis.call('HINCRBY', KEYS[3], 'purchased', 1)
         redis.call('ZREM', KEYS[1], ARGV[1])
         redis.call('HSET', KEYS[2], ARGV[1], 'purchased')
         return 1
@@ -109,13 +117,23 @@ public sealed class WaitingLine(IConnectionMultiplexer redis)
             : new QueueState(position, state, (long)result[2], null);
     }
 
-    /// <summary>One admission tick for one ticket; only the server holding the admission lease calls it.</summary>
-    public async Task<AdmissionRound> AdmitAsync(long ticketId, AdmissionRules rules, int remainingStock, TimeSpan tick)
+    /// <summary>Purchases recorded so far; read before the remaining stock, for <see cref="AdmitAsync"/>.</summary>
+    public async Task<long> PurchasesAsync(long ticketId) => (long?)await Database.HashGetAsync(new Keys(ticketId).Meta, "purchased") ?? 0;
+
+    /// <summary>
+    /// One admission tick for one ticket by <paramref name="admitter"/>, which must hold the admission lease (else
+    /// nothing happens). <paramref name="purchasesBeforeRead"/> is <see cref="PurchasesAsync"/> as read before
+    /// <paramref name="remainingStock"/>; <paramref name="grace"/> is how long after an admission expires its purchase may still run.
+    /// </summary>
+    public async Task<AdmissionRound> AdmitAsync(
+        long ticketId, AdmissionRules rules, int remainingStock, long purchasesBeforeRead, TimeSpan tick, string admitter, TimeSpan grace)
     {
         var keys = new Keys(ticketId);
-        var result = (RedisResult[])(await Database.ScriptEvaluateAsync(AdmitScript, [keys.Line, keys.Admitted, keys.States, keys.Meta],
-            [remainingStock, rules.AdmitPerSecond, (long)rules.AdmissionTime.TotalMilliseconds, rules.Overbooking, (long)tick.TotalMilliseconds]))!;
-        var round = new AdmissionRound((int)result[0], (int)result[1], (int)result[2] == 1);
+        var result = (RedisResult[])(await Database.ScriptEvaluateAsync(AdmitScript,
+            [keys.Line, keys.Admitted, keys.States, keys.Meta, AdmissionLease.Key],
+            [remainingStock, rules.AdmitPerSecond, (long)rules.AdmissionTime.TotalMilliseconds, rules.Overbooking, (long)tick.TotalMilliseconds,
+             purchasesBeforeRead, admitter, (long)grace.TotalMilliseconds]))!;
+        var round = new AdmissionRound((int)result[0], (int)result[1], (int)result[2] == 1, LeaseLost: (int)result[3] == 1);
         if (round.SoldOut)
         {
             await Database.SetRemoveAsync(ActiveKey, ticketId);
@@ -128,7 +146,7 @@ public sealed class WaitingLine(IConnectionMultiplexer redis)
     public Task MarkPurchasedAsync(long ticketId, long userId)
     {
         var keys = new Keys(ticketId);
-        return Database.ScriptEvaluateAsync(PurchasedScript, [keys.Admitted, keys.States], [userId]);
+        return Database.ScriptEvaluateAsync(PurchasedScript, [keys.Admitted, keys.States, keys.Meta], [userId]);
     }
 
     public async Task<bool> HasPurchasedAsync(long ticketId, long userId) =>

@@ -7,8 +7,8 @@ namespace TicketRush.Gateway.Proxy;
 public static class ForwardingFailure
 {
     /// <summary>
-    /// True when the request certainly never reached the server: no connection was made, or no destination was
-    /// tried. Such a request is safe to send to another server whatever it is.
+    /// True when the request certainly never reached the server: no connection was made (refused, unreachable, or the
+    /// connect timeout passed), or no destination was tried. Such a request is safe to send to another server whatever it is.
     /// </summary>
     public static bool NeverSent(IForwarderErrorFeature error)
     {
@@ -17,10 +17,17 @@ public static class ForwardingFailure
             return true;
         }
 
+        if (error.Error is not ForwarderError.Request)
+        {
+            return false;
+        }
+
         for (var current = error.Exception; current is not null; current = current.InnerException)
         {
             if (current is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
-                or SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
+                or SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable }
+                // SocketsHttpHandler's ConnectTimeout: the only timeout on the way, as YARP reports its own as RequestTimedOut.
+                or OperationCanceledException { InnerException: TimeoutException })
             {
                 return true;
             }

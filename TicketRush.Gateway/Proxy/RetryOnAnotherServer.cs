@@ -37,7 +37,8 @@ public sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<R
             }
 
             var untried = healthy.Where(d => !tried.Contains(d)).ToList();
-            if (untried.Count == 0 || error.Error is ForwarderError.NoAvailableDestinations || !MaySendAgain(context.Request, error))
+            if (untried.Count == 0 || error.Error is ForwarderError.NoAvailableDestinations || context.RequestAborted.IsCancellationRequested
+                || !MaySendAgain(context.Request, error))
             {
                 await WriteProblemAsync(context, error);
                 return;
@@ -55,7 +56,14 @@ public sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<R
         ForwardingFailure.NeverSent(error)
         || HttpMethods.IsGet(request.Method)
         || HttpMethods.IsHead(request.Method)
-        || request.Headers.ContainsKey(IdempotencyKeyHeader);
+        || (IsPurchase(request) && request.Headers.ContainsKey(IdempotencyKeyHeader));
+
+    /// <summary>Only purchases honour an Idempotency-Key: another POST carrying one (clients add it everywhere) could run twice.</summary>
+    private static bool IsPurchase(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && PurchasePath().IsMatch(request.Path.Value ?? "");
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/api/tickets/[0-9]+/orders/?$")]
+    private static partial System.Text.RegularExpressions.Regex PurchasePath();
 
     private static async Task WriteProblemAsync(HttpContext context, IForwarderErrorFeature error)
     {

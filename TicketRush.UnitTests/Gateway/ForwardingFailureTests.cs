@@ -12,6 +12,14 @@ public sealed class ForwardingFailureTests
             new HttpRequestException(HttpRequestError.ConnectionError, "refused", new SocketException((int)SocketError.ConnectionRefused)))));
 
     [Fact]
+    public void A_connect_timeout_never_reached_the_server() =>
+        Assert.True(ForwardingFailure.NeverSent(new Failure(ForwarderError.Request, new TaskCanceledException("connect", new TimeoutException()))));
+
+    [Fact]
+    public void The_gateways_own_request_timeout_may_have_been_seen() =>
+        Assert.False(ForwardingFailure.NeverSent(new Failure(ForwarderError.RequestTimedOut, new TaskCanceledException("activity", new TimeoutException()))));
+
+    [Fact]
     public void No_destination_means_nothing_was_sent() =>
         Assert.True(ForwardingFailure.NeverSent(new Failure(ForwarderError.NoAvailableDestinations, null)));
 
