@@ -1,3 +1,5 @@
+using TicketRush.Api.Endpoints;
+
 namespace TicketRush.Api.Idempotency;
 
 public static class IdempotencyEndpointExtensions
@@ -5,9 +7,5 @@ public static class IdempotencyEndpointExtensions
     /// <summary>Accepts an <c>Idempotency-Key</c> on this endpoint; <paramref name="describe"/> names the buyer and what the request asks for.</summary>
     public static RouteHandlerBuilder WithIdempotency(
         this RouteHandlerBuilder endpoint, Func<EndpointFilterInvocationContext, (long Buyer, string Fingerprint)?> describe) =>
-        endpoint.AddEndpointFilterFactory((factory, next) =>
-        {
-            var filter = ActivatorUtilities.CreateInstance<IdempotencyFilter>(factory.ApplicationServices, describe);
-            return context => filter.InvokeAsync(context, next);
-        });
+        endpoint.AddFilter<IdempotencyFilter>(describe);
 }

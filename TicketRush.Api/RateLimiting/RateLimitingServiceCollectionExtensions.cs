@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
+using TicketRush.Api.Endpoints;
 
 namespace TicketRush.Api.RateLimiting;
 
@@ -32,9 +32,5 @@ public static class RateLimitingServiceCollectionExtensions
 
     /// <summary>Limits this endpoint per buyer (<c>RateLimits:PerBuyer</c>) as well as per address.</summary>
     public static RouteHandlerBuilder WithBuyerRateLimit(this RouteHandlerBuilder endpoint, Func<EndpointFilterInvocationContext, long?> buyerOf) =>
-        endpoint.AddEndpointFilterFactory((factory, next) =>
-        {
-            var filter = ActivatorUtilities.CreateInstance<BuyerRateLimitFilter>(factory.ApplicationServices, buyerOf);
-            return context => filter.InvokeAsync(context, next);
-        });
+        endpoint.AddFilter<BuyerRateLimitFilter>(buyerOf);
 }

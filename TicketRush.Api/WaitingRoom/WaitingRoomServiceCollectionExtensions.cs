@@ -1,3 +1,5 @@
+using TicketRush.Api.Endpoints;
+
 namespace TicketRush.Api.WaitingRoom;
 
 public static class WaitingRoomServiceCollectionExtensions
@@ -19,9 +21,5 @@ public static class WaitingRoomServiceCollectionExtensions
     /// <summary>Purchases of a waiting-room ticket need an admission; <paramref name="describe"/> names the ticket and buyer.</summary>
     public static RouteHandlerBuilder RequireAdmission(
         this RouteHandlerBuilder endpoint, Func<EndpointFilterInvocationContext, (long TicketId, long Buyer)?> describe) =>
-        endpoint.AddEndpointFilterFactory((factory, next) =>
-        {
-            var filter = ActivatorUtilities.CreateInstance<AdmissionFilter>(factory.ApplicationServices, describe);
-            return context => filter.InvokeAsync(context, next);
-        });
+        endpoint.AddFilter<AdmissionFilter>(describe);
 }
