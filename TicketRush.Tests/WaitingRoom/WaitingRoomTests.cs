@@ -69,6 +69,29 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task A_keyed_purchase_is_replayed_after_the_admission_expired()
+    {
+        var ticket = await CreateAsync(5, new WaitingRoomDto(AdmitPerSecond: 50, AdmissionSeconds: 1));
+        var buyer = NextUser();
+        await app.Servers[0].JoinQueueAsync(ticket.Id, buyer);
+        var token = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[0], ticket.Id, buyer, "admitted", Within)).AdmissionToken!;
+        var key = $"\"{Guid.NewGuid()}\"";
+
+        using (var bought = await SendKeyedAsync(app.Servers[0], ticket.Id, buyer, token, key))
+        {
+            Assert.Equal(HttpStatusCode.Created, bought.StatusCode);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        using var retry = await SendKeyedAsync(app.Servers[1], ticket.Id, buyer, token, key);
+
+        // The buyer's answer is the sale's decision, replayed; an expired admission does not turn it into a refusal.
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", Assert.Single(retry.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal(1, (await app.Servers[0].GetTicketAsync(ticket.Id)).OrderCount);
+    }
+
+    [Fact]
     public async Task An_admitted_buyer_who_never_buys_passes_the_turn_on()
     {
         var ticket = await CreateAsync(1, new WaitingRoomDto(AdmitPerSecond: 50, AdmissionSeconds: 1));
@@ -150,6 +173,14 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
         using var response = await app.Servers[0].PurchaseAdmittedAsync(ticketId, userId, token);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("not-admitted", (await response.ReadProblemAsync()).Code);
+    }
+
+    private static Task<HttpResponseMessage> SendKeyedAsync(HttpClient server, long ticketId, long buyer, string token, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, TicketRushClient.PurchasePath(ticketId)) { Content = JsonContent.Create(new { userId = buyer }) };
+        request.Headers.Add(TicketRushClient.AdmissionTokenHeader, token);
+        request.Headers.Add("Idempotency-Key", key);
+        return server.SendAsync(request);
     }
 
     private static async Task<string> WaitForAdmitterAsync(IDatabase redis)
