@@ -22,8 +22,10 @@ public sealed record RushVerdict(
     /// <summary>The most purchase requests in flight at once, as the client saw them.</summary>
     public int MaxInFlight { get; init; }
 
-    /// <summary>Who bought against who came first; arrival is the order of <see cref="Attempts"/>.</summary>
-    public Fairness Fairness => Fairness.Of([.. Attempts.Select(a => a.UserId)], Orders, Stock);
+    /// <summary>Who bought against who came first; arrival is the order of <see cref="Attempts"/>. Computed once: it pairs every two winners.</summary>
+    public Fairness Fairness => _fairness ??= Fairness.Of([.. Attempts.Select(a => a.UserId)], Orders, Stock);
+
+    private Fairness? _fairness;
 
     public int Sold => After.OrderCount;
 

@@ -101,8 +101,9 @@ public sealed partial class IdempotencyFilter(
             await renewing;
         }
 
-        await SettleAsync(request, owner, status, http.Response, buffer.ToArray());
-        return buffer.ToArray();
+        var answer = buffer.ToArray();
+        await SettleAsync(request, owner, status, http.Response, answer);
+        return answer;
     }
 
     /// <summary>

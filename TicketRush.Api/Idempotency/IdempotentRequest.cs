@@ -10,5 +10,5 @@ namespace TicketRush.Api.Idempotency;
 public sealed record IdempotentRequest(IdempotencyKey Key, long Buyer, string Fingerprint)
 {
     /// <summary>The key is hashed: any 255 characters make a short Redis key, and the buyer's key is not stored readable.</summary>
-    public string RedisKey => $"ticketrush:idempotency:{Buyer}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key.Value)))}";
+    public string RedisKey { get; } = $"ticketrush:idempotency:{Buyer}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key.Value)))}";
 }

@@ -32,14 +32,10 @@ public static class WaitingRoomApi
             return Problem.Invalid("userId", "userId is required, an integer of at least 1.");
         }
 
-        if (await sales.FindAsync(id, CancellationToken.None) is not { } sale)
+        var (rules, problem) = await WaitingRoomOfAsync(id, sales);
+        if (rules is null)
         {
-            return Problem.TicketNotFound(id);
-        }
-
-        if (sale.Admission is not { } rules)
-        {
-            return Problem.NoWaitingRoom(id);
+            return problem!;
         }
 
         await line.JoinAsync(id, request.UserId.Value);
@@ -50,20 +46,25 @@ public static class WaitingRoomApi
     public static async Task<Results<Ok<QueueStatusResponse>, ProblemHttpResult>> QueueStatus(
         long id, long userId, SaleCatalog sales, WaitingLine line, AdmissionToken tokens, TimeProvider time)
     {
-        if (await sales.FindAsync(id, CancellationToken.None) is not { } sale)
+        var (rules, problem) = await WaitingRoomOfAsync(id, sales);
+        if (rules is null)
         {
-            return Problem.TicketNotFound(id);
-        }
-
-        if (sale.Admission is not { } rules)
-        {
-            return Problem.NoWaitingRoom(id);
+            return problem!;
         }
 
         return await line.StatusAsync(id, userId) is { } state
             ? TypedResults.Ok(Describe(id, userId, state, rules, tokens, time))
             : Problem.NotInQueue(id, userId);
     }
+
+    /// <summary>The ticket's waiting room, or the problem to answer: no such ticket, or a ticket sold without one.</summary>
+    private static async Task<(AdmissionRules? Rules, ProblemHttpResult? Problem)> WaitingRoomOfAsync(long ticketId, SaleCatalog sales) =>
+        await sales.FindAsync(ticketId, CancellationToken.None) switch
+        {
+            null => (null, Problem.TicketNotFound(ticketId)),
+            { Admission: null } => (null, Problem.NoWaitingRoom(ticketId)),
+            { Admission: { } rules } => (rules, null),
+        };
 
     private static QueueStatusResponse Describe(long ticketId, long userId, QueueState state, AdmissionRules rules, AdmissionToken tokens, TimeProvider time)
     {
