@@ -59,10 +59,10 @@ public static class TicketRushClient
     public static string PurchasePath(long ticketId) => $"/api/tickets/{ticketId}/orders";
 
     public const string AdmissionTokenHeader = "Admission-Token";
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    /// <summary>Buys one ticket of a waiting-room sale with the admission the buyer was given.</summary>
-    public static Task<HttpResponseMessage> PurchaseAdmittedAsync(
-        this HttpClient server, long ticketId, long userId, string? admissionToken, CancellationToken cancellationToken = default)
+    /// <summary>A purchase request, with the admission a waiting room gave and an Idempotency-Key when given (sent as is, malformed or not).</summary>
+    public static HttpRequestMessage PurchaseRequest(long ticketId, long userId, string? admissionToken = null, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, PurchasePath(ticketId)) { Content = JsonContent.Create(new { userId }) };
         if (admissionToken is not null)
@@ -70,7 +70,20 @@ public static class TicketRushClient
             request.Headers.Add(AdmissionTokenHeader, admissionToken);
         }
 
-        return server.SendAsync(request, cancellationToken);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
+        }
+
+        return request;
+    }
+
+    /// <summary>Buys one ticket of a waiting-room sale with the admission the buyer was given.</summary>
+    public static async Task<HttpResponseMessage> PurchaseAdmittedAsync(
+        this HttpClient server, long ticketId, long userId, string? admissionToken, CancellationToken cancellationToken = default)
+    {
+        using var request = PurchaseRequest(ticketId, userId, admissionToken);
+        return await server.SendAsync(request, cancellationToken);
     }
 
     /// <summary>Joins a waiting-room ticket's line; joining again returns the same position.</summary>

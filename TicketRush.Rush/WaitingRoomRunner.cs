@@ -8,6 +8,9 @@ namespace TicketRush.Rush;
 /// </summary>
 public static class WaitingRoomRunner
 {
+    /// <summary>The code of an attempt that ended in line, before any purchase: <c>line-sold-out</c>, <c>line-expired</c>.</summary>
+    public const string LineCodePrefix = "line-";
+
     private static readonly TimeSpan MinPoll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
 
@@ -35,6 +38,13 @@ public static class WaitingRoomRunner
         };
     }
 
+    /// <summary>
+    /// One buyer: watches their place in line and buys once admitted. When the line says it is over (sold out, or the
+    /// admission lapsed) no purchase is sent, and the attempt is a 409 with the code <c>line-&lt;status&gt;</c>.
+    /// </summary>
+    public static Task<RushAttempt> WaitAndBuyAsync(HttpClient server, long ticketId, long userId, CancellationToken cancellationToken) =>
+        WaitAndBuyAsync(server, 0, ticketId, userId, new InFlight(), cancellationToken);
+
     private static async Task<RushAttempt> WaitAndBuyAsync(
         HttpClient server, int serverIndex, long ticketId, long userId, InFlight inFlight, CancellationToken cancellationToken)
     {
@@ -50,7 +60,7 @@ public static class WaitingRoomRunner
             if (state.Status != "waiting")
             {
                 // The line said it is over (sold out, or the admission lapsed): no purchase was sent.
-                return new RushAttempt(userId, serverIndex, 409, $"line-{state.Status}", null, null, clock.Elapsed);
+                return new RushAttempt(userId, serverIndex, 409, $"{LineCodePrefix}{state.Status}", null, null, clock.Elapsed);
             }
 
             // Buyers far back poll rarely, so watching the line does not load the servers more than buying does.

@@ -11,11 +11,7 @@ if ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  sudo="sudo"
-fi
+. "$(dirname "$0")/apt.sh"
 
 echo "Installing Debian's chromium for the browser test..." >&2
-$sudo apt-get update -qq
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+apt_install chromium

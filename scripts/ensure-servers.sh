@@ -22,10 +22,7 @@ if ! have apt-get; then
   exit 1
 fi
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  sudo="sudo"
-fi
+. "$(dirname "$0")/apt.sh"
 
 echo "Installing mariadb-server and redis-server (their system services are not started)..." >&2
 policy=/usr/sbin/policy-rc.d
@@ -39,7 +36,5 @@ fi
 cleanup() { if [ -n "$created_policy" ]; then $sudo rm -f "$policy"; fi; }
 trap cleanup EXIT
 
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mariadb-server redis-server >/dev/null
+apt_install mariadb-server redis-server
 echo "Installed: $(/usr/sbin/mariadbd --version 2>/dev/null || true)" >&2

@@ -1,27 +1,23 @@
-using System.Net.Http.Json;
+using TicketRush.Rush;
 
-namespace TicketRush.Tests.FrontDoor;
+namespace TicketRush.Tests.Infrastructure;
 
-/// <summary>Purchases with an <c>Idempotency-Key</c> and, for a client behind the gateway, its address.</summary>
+/// <summary>Purchases with an <c>Idempotency-Key</c>, an admission and, for a client behind the gateway, its address.</summary>
 public static class KeyedPurchase
 {
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public static Task<HttpResponseMessage> PurchaseAsync(
-        this HttpClient server, long ticketId, long userId, string? key, string? clientAddress = null, CancellationToken cancellationToken = default)
+    public static async Task<HttpResponseMessage> PurchaseAsync(
+        this HttpClient server, long ticketId, long userId, string? key, string? clientAddress = null, string? admissionToken = null,
+        CancellationToken cancellationToken = default)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{ticketId}/orders") { Content = JsonContent.Create(new { userId }) };
-        if (key is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        }
-
+        using var request = TicketRushClient.PurchaseRequest(ticketId, userId, admissionToken, key);
         if (clientAddress is not null)
         {
             request.Headers.Add("X-Forwarded-For", clientAddress);
         }
 
-        return server.SendAsync(request, cancellationToken);
+        return await server.SendAsync(request, cancellationToken);
     }
 
     public static bool IsReplay(this HttpResponseMessage response) =>

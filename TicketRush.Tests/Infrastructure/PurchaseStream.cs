@@ -58,12 +58,7 @@ public sealed class PurchaseStream : IAsyncDisposable
             try
             {
                 // Not cancelled by the stop: every purchase sent is answered, so none is left unaccounted for.
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{ticketId}/orders") { Content = JsonContent.Create(new { userId }) };
-                if (_keyed(userId))
-                {
-                    request.Headers.Add("Idempotency-Key", $"\"buyer-{userId}\"");
-                }
-
+                using var request = TicketRushClient.PurchaseRequest(ticketId, userId, idempotencyKey: _keyed(userId) ? $"\"buyer-{userId}\"" : null);
                 using var response = await server.SendAsync(request);
                 var problem = response.IsSuccessStatusCode ? null : await response.ReadProblemOrNullAsync();
                 answer = new StreamedPurchase(userId, (int)response.StatusCode, problem?.Code, response.Headers.RetryAfter is not null,

@@ -3,31 +3,17 @@ using TicketRush.Rush;
 
 namespace TicketRush.Tests.WaitingRoom;
 
-/// <summary>A buyer of a waiting-room sale: polls their place in line and buys once admitted.</summary>
+/// <summary>A buyer of a waiting-room sale, for tests that look at one buyer at a time.</summary>
 public static class WaitingRoomBuyer
 {
-    /// <summary>Polls until admitted (then buys) or until the line says it is over; returns the last status and the purchase's status code.</summary>
+    /// <summary>Waits in line and buys once admitted (the rush runner's buyer); returns the last status and the purchase's status code.</summary>
     public static async Task<(string Status, HttpStatusCode? Purchase)> WaitAndBuyAsync(HttpClient server, long ticketId, long userId, TimeSpan within)
     {
         using var timeout = new CancellationTokenSource(within);
-        while (true)
-        {
-            var state = await server.GetQueueStatusAsync(ticketId, userId, timeout.Token);
-            switch (state.Status)
-            {
-                case "admitted":
-                    using (var response = await server.PurchaseAdmittedAsync(ticketId, userId, state.AdmissionToken, timeout.Token))
-                    {
-                        return (state.Status, response.StatusCode);
-                    }
-
-                case "waiting":
-                    await Task.Delay(50, timeout.Token);
-                    break;
-                default:
-                    return (state.Status, null);
-            }
-        }
+        var attempt = await WaitingRoomRunner.WaitAndBuyAsync(server, ticketId, userId, timeout.Token);
+        return attempt.Code is { } code && code.StartsWith(WaitingRoomRunner.LineCodePrefix, StringComparison.Ordinal)
+            ? (code[WaitingRoomRunner.LineCodePrefix.Length..], null)
+            : ("admitted", (HttpStatusCode)attempt.Status);
     }
 
     /// <summary>Polls until the buyer's status is <paramref name="status"/>.</summary>

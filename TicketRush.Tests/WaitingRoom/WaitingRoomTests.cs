@@ -77,13 +77,13 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
         var token = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[0], ticket.Id, buyer, "admitted", Within)).AdmissionToken!;
         var key = $"\"{Guid.NewGuid()}\"";
 
-        using (var bought = await SendKeyedAsync(app.Servers[0], ticket.Id, buyer, token, key))
+        using (var bought = await app.Servers[0].PurchaseAsync(ticket.Id, buyer, key, admissionToken: token))
         {
             Assert.Equal(HttpStatusCode.Created, bought.StatusCode);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1.2));
-        using var retry = await SendKeyedAsync(app.Servers[1], ticket.Id, buyer, token, key);
+        using var retry = await app.Servers[1].PurchaseAsync(ticket.Id, buyer, key, admissionToken: token);
 
         // The buyer's answer is the sale's decision, replayed; an expired admission does not turn it into a refusal.
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
@@ -173,14 +173,6 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
         using var response = await app.Servers[0].PurchaseAdmittedAsync(ticketId, userId, token);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("not-admitted", (await response.ReadProblemAsync()).Code);
-    }
-
-    private static Task<HttpResponseMessage> SendKeyedAsync(HttpClient server, long ticketId, long buyer, string token, string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, TicketRushClient.PurchasePath(ticketId)) { Content = JsonContent.Create(new { userId = buyer }) };
-        request.Headers.Add(TicketRushClient.AdmissionTokenHeader, token);
-        request.Headers.Add("Idempotency-Key", key);
-        return server.SendAsync(request);
     }
 
     private static async Task<string> WaitForAdmitterAsync(IDatabase redis)
