@@ -16,6 +16,7 @@ public sealed class PurchaseTelemetry
     private static readonly ActivitySource Source = new(SourceName);
 
     private readonly string _server;
+    private readonly TimeProvider _time;
     private readonly Counter<long> _purchases;
     private readonly Histogram<double> _duration;
     private readonly Histogram<double> _lockWait;
@@ -23,9 +24,10 @@ public sealed class PurchaseTelemetry
     private readonly Gauge<int> _remaining;
     private readonly Counter<long> _givenBack;
 
-    public PurchaseTelemetry(IMeterFactory meters, IOptions<ServerOptions> server)
+    public PurchaseTelemetry(IMeterFactory meters, IOptions<ServerOptions> server, TimeProvider time)
     {
         _server = server.Value.Name;
+        _time = time;
         var meter = meters.Create(SourceName);
         _purchases = meter.CreateCounter<long>("ticketrush.purchases", "{purchase}", "Purchases by outcome, strategy and server.");
         _duration = meter.CreateHistogram<double>("ticketrush.purchase.duration", "ms", "Time to decide one purchase.");
@@ -60,10 +62,20 @@ public sealed class PurchaseTelemetry
     public void RecordReservationGivenBack(long ticketId) =>
         _givenBack.Add(1, new TagList { { "ticketrush.ticket_id", ticketId }, { "ticketrush.server", _server } });
 
-    public void RecordLockWait(string strategy, TimeSpan wait)
+    /// <summary>Starts timing a wait for <paramref name="strategy"/>'s lock; <see cref="LockWait.End"/> records it.</summary>
+    public LockWait StartLockWait(string strategy) => new(this, strategy, _time.GetTimestamp());
+
+    private void RecordLockWait(string strategy, long startedAt)
     {
+        var wait = _time.GetElapsedTime(startedAt);
         Activity.Current?.SetTag("ticketrush.lock_wait_ms", wait.TotalMilliseconds);
         _lockWait.Record(wait.TotalMilliseconds, Tags(strategy));
+    }
+
+    /// <summary>A wait for a lock being timed; ended once, when the lock is held or given up on.</summary>
+    public readonly struct LockWait(PurchaseTelemetry telemetry, string strategy, long startedAt)
+    {
+        public void End() => telemetry.RecordLockWait(strategy, startedAt);
     }
 
     public void RecordRetries(string strategy, int retries)

@@ -17,15 +17,13 @@ public sealed class MonitorLockPurchase : IPurchaseStrategy, IDisposable
 {
     private readonly SaleTransactions _transactions;
     private readonly PurchaseTelemetry _telemetry;
-    private readonly TimeProvider _time;
     private readonly LockStripes<Lock> _locks;
     private readonly BlockingWorkers _threads;
 
-    public MonitorLockPurchase(SaleTransactions transactions, PurchaseTelemetry telemetry, IOptions<InProcessLockOptions> options, TimeProvider time)
+    public MonitorLockPurchase(SaleTransactions transactions, PurchaseTelemetry telemetry, IOptions<InProcessLockOptions> options)
     {
         _transactions = transactions;
         _telemetry = telemetry;
-        _time = time;
         _locks = new LockStripes<Lock>(options.Value.Stripes, () => new Lock());
         _threads = new BlockingWorkers(options.Value.BlockingThreads, "lock strategy");
     }
@@ -41,9 +39,9 @@ public sealed class MonitorLockPurchase : IPurchaseStrategy, IDisposable
     private PurchaseOutcome Sell(Purchase purchase)
     {
         var gate = _locks.For(purchase.TicketId);
-        var waitStarted = _time.GetTimestamp();
+        var wait = _telemetry.StartLockWait(Descriptor.Name);
         var entered = gate.TryEnter(purchase.Deadline.Remaining);
-        _telemetry.RecordLockWait(Descriptor.Name, _time.GetElapsedTime(waitStarted));
+        wait.End();
         if (!entered)
         {
             return PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired);

@@ -42,18 +42,18 @@ public sealed class RedLockPurchase(
             }
         }
 
-        var waitStarted = time.GetTimestamp();
+        var wait = telemetry.StartLockWait(Descriptor.Name);
         var queue = _localQueues.For(purchase.TicketId);
         if (!await queue.WaitAsync(purchase.Deadline.Remaining, cancellationToken))
         {
-            telemetry.RecordLockWait(Descriptor.Name, time.GetElapsedTime(waitStarted));
+            wait.End();
             return PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired);
         }
 
         try
         {
             var acquired = await AcquireAsync(purchase, cancellationToken);
-            telemetry.RecordLockWait(Descriptor.Name, time.GetElapsedTime(waitStarted));
+            wait.End();
             return acquired.Lock is { } redLock ? await SellAsync(purchase, redLock, cancellationToken) : acquired.Refusal!;
         }
         finally

@@ -10,8 +10,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 public sealed class SemaphorePurchase(
     SaleTransactions transactions,
     PurchaseTelemetry telemetry,
-    IOptions<InProcessLockOptions> options,
-    TimeProvider time) : IPurchaseStrategy
+    IOptions<InProcessLockOptions> options) : IPurchaseStrategy
 {
     private readonly LockStripes<SemaphoreSlim> _semaphores = new(options.Value.Stripes, () => new SemaphoreSlim(1, 1));
 
@@ -23,9 +22,9 @@ public sealed class SemaphorePurchase(
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         var semaphore = _semaphores.For(purchase.TicketId);
-        var waitStarted = time.GetTimestamp();
+        var wait = telemetry.StartLockWait(Descriptor.Name);
         var entered = await semaphore.WaitAsync(purchase.Deadline.Remaining, cancellationToken);
-        telemetry.RecordLockWait(Descriptor.Name, time.GetElapsedTime(waitStarted));
+        wait.End();
         if (!entered)
         {
             return PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired);
