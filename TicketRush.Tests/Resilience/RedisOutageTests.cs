@@ -48,4 +48,34 @@ public sealed class RedisOutageTests(TicketRushApp app)
             Assert.Equal((3, 2), (after.RemainingStock, after.OrderCount));
         }
     }
+
+    [Fact]
+    public async Task A_redis_counter_sale_that_MySQL_says_is_over_is_answered_from_memory_without_Redis()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(1, "redis-counter");
+        (await app.Servers[0].PurchaseAsync(ticket.Id, 1)).Dispose();
+
+        // Redis turns these buyers away; each server then asks MySQL once in the background, which says none is left.
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var server in app.Servers)
+            {
+                using var turnedAway = await server.PurchaseAsync(ticket.Id, 2);
+                Assert.Equal(HttpStatusCode.Conflict, turnedAway.StatusCode);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(150));
+        }
+
+        await app.WhileStoppedAsync("redis", async () =>
+        {
+            foreach (var server in app.Servers)
+            {
+                using var response = await server.PurchaseAsync(ticket.Id, 3);
+
+                Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+                Assert.Equal("sold-out", (await response.ReadProblemAsync()).Code);
+            }
+        });
+    }
 }

@@ -9,6 +9,8 @@ namespace TicketRush.Api.Purchasing.Sales;
 public sealed class Sale(long ticketId, string strategy, AdmissionRules? admission = null)
 {
     private volatile bool _soldOut;
+    private int _soldOutCheckRunning;
+    private long _soldOutCheckDue;
 
     public long TicketId { get; } = ticketId;
 
@@ -19,4 +21,21 @@ public sealed class Sale(long ticketId, string strategy, AdmissionRules? admissi
     public bool IsKnownSoldOut => _soldOut;
 
     public void MarkSoldOut() => _soldOut = true;
+
+    /// <summary>
+    /// Claims the one check of MySQL's stock this server may start now: none is running and the last one started at
+    /// least <paramref name="gap"/> timestamp ticks before <paramref name="now"/>. <see cref="EndSoldOutCheck"/> ends it.
+    /// </summary>
+    public bool TryClaimSoldOutCheck(long now, long gap)
+    {
+        if (_soldOut || now < Volatile.Read(ref _soldOutCheckDue) || Interlocked.Exchange(ref _soldOutCheckRunning, 1) == 1)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _soldOutCheckDue, now + gap);
+        return true;
+    }
+
+    public void EndSoldOutCheck() => Volatile.Write(ref _soldOutCheckRunning, 0);
 }

@@ -8,9 +8,12 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// Finds the sale of a ticket id. A ticket's strategy never changes, so a found sale is cached (bounded); an unknown
 /// id is not, so a ticket created on the other server a moment ago is found at once, and junk ids cannot fill memory.
 /// </summary>
-public sealed class SaleCatalog(MySqlDataSource database, IOptions<PurchaseOptions> options) : IDisposable
+public sealed partial class SaleCatalog(MySqlDataSource database, IOptions<PurchaseOptions> options, TimeProvider time, ILogger<SaleCatalog> logger) : IDisposable
 {
     private const int LookupTimeoutSeconds = 2;
+
+    // A flood of rejections costs MySQL at most one read per ticket per this interval on each server.
+    private static readonly TimeSpan SoldOutCheckGap = TimeSpan.FromMilliseconds(100);
 
     private readonly MemoryCache _sales = new(new MemoryCacheOptions { SizeLimit = options.Value.CachedSales });
 
@@ -40,6 +43,57 @@ public sealed class SaleCatalog(MySqlDataSource database, IOptions<PurchaseOptio
             : new AdmissionRules(reader.GetInt32(1), TimeSpan.FromSeconds(reader.GetInt32(2)), reader.GetInt32(3));
         return _sales.Set(ticketId, new Sale(ticketId, reader.GetString(0), admission), new MemoryCacheEntryOptions { Size = 1 });
     }
+
+    /// <summary>
+    /// For a sale whose buyers something outside MySQL (the Redis counter) turns away: that "sold out" holds for now, as a
+    /// pending reservation may yet be given back, while MySQL's holds for good. This asks MySQL in the background, so the
+    /// buyer is not kept waiting; once it says none is left, this server answers from memory like every safe strategy.
+    /// </summary>
+    public void CheckSoldOutInBackground(Sale sale)
+    {
+        if (sale.TryClaimSoldOutCheck(time.GetTimestamp(), (long)(SoldOutCheckGap.TotalSeconds * time.TimestampFrequency)))
+        {
+            _ = CheckSoldOutAsync(sale);
+        }
+    }
+
+    private async Task CheckSoldOutAsync(Sale sale)
+    {
+        try
+        {
+            // Bounded by the pool's connection timeout and the command timeout; nobody waits for it.
+            await using var connection = await database.OpenConnectionAsync();
+            await using var command = new MySqlCommand("SELECT remaining_stock FROM tickets WHERE id = @ticket", connection)
+            {
+                CommandTimeout = LookupTimeoutSeconds,
+            };
+            command.Parameters.AddWithValue("@ticket", sale.TicketId);
+            if (await command.ExecuteScalarAsync() is int remaining && remaining <= 0)
+            {
+                sale.MarkSoldOut();
+            }
+        }
+        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
+        {
+            // The next rejection asks again.
+            SoldOutCheckFailed(logger, exception, sale.TicketId);
+        }
+        catch (Exception exception)
+        {
+            // Nobody awaits this task: a bug is logged, never left unobserved.
+            SoldOutCheckBroke(logger, exception, sale.TicketId);
+        }
+        finally
+        {
+            sale.EndSoldOutCheck();
+        }
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Asking MySQL whether ticket {TicketId} is sold out failed")]
+    private static partial void SoldOutCheckFailed(ILogger logger, Exception exception, long ticketId);
+
+    [LoggerMessage(LogLevel.Error, "Asking MySQL whether ticket {TicketId} is sold out broke")]
+    private static partial void SoldOutCheckBroke(ILogger logger, Exception exception, long ticketId);
 
     public void Dispose() => _sales.Dispose();
 }

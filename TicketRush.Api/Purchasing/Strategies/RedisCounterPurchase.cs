@@ -11,6 +11,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// </summary>
 public sealed class RedisCounterPurchase(
     RedisStockCounter counter,
+    SaleCatalog sales,
     SaleTransactions transactions,
     IOptions<RedisCounterOptions> options,
     TimeProvider time) : IPurchaseStrategy
@@ -39,8 +40,14 @@ public sealed class RedisCounterPurchase(
         {
             Reservation.Reserved => await WriteOrderAsync(purchase, cancellationToken),
             Reservation.AlreadyBought => PurchaseOutcome.AlreadyPurchased,
-            _ => PurchaseOutcome.SoldOut,
+            _ => SoldOut(purchase.Sale),
         };
+    }
+
+    private PurchaseOutcome SoldOut(Sale sale)
+    {
+        sales.CheckSoldOutInBackground(sale);
+        return PurchaseOutcome.SoldOut;
     }
 
     public Task PrepareSaleAsync(long ticketId, int stock, CancellationToken cancellationToken) =>
