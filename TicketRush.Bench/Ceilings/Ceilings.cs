@@ -59,6 +59,21 @@ public static class Ceilings
 
         await MeasureOneAsync("e", "HTTP GET /alive", "GET /alive alternating over both servers (ASP.NET Core + health check middleware, no database)",
             (n, ct) => AliveAsync(system.Servers[(int)(n % system.Servers.Count)], ct));
+
+        if (Wrk.IsInstalled)
+        {
+            log($"ceiling (f) HTTP GET /alive with wrk: warm-up {plan.CeilingWarmup.TotalSeconds:F0} s, then {plan.CeilingWindow.TotalSeconds:F0} s at {plan.Concurrency} connections");
+            IReadOnlyList<Uri> servers = [.. system.Servers.Select(s => s.BaseAddress!)];
+            await Wrk.GetAsync(servers, "/alive", Succeeded, plan.Concurrency, plan.CeilingWarmup, cancellationToken);
+            var alive = new Ceiling("f", "HTTP GET /alive, wrk", "the same, loaded by wrk (C, one process per server) instead of our .NET client",
+                await Wrk.GetAsync(servers, "/alive", Succeeded, plan.Concurrency, plan.CeilingWindow, cancellationToken));
+            log($"  {alive.Rate:F0}/s, p50 {alive.Result.Percentile(0.5).TotalMilliseconds:F1} ms");
+            ceilings.Add(alive);
+        }
+        else
+        {
+            log("ceiling (f) skipped: wrk is not installed (apt-get install wrk)");
+        }
     }
 
     private static async Task<string> AliveAsync(HttpClient server, CancellationToken cancellationToken)

@@ -46,6 +46,10 @@ public static class HtmlReport
         Chart(html, [.. report.Results.Where(r => r.Scenario == "drop").Select(r => new Bar(r.Strategy, r.Load.Throughput,
             $"{Rate(r.Load.Throughput)} ({Rate(r.SoldOutRate)} sold-out/s)"))], []);
 
+        html.Append("<h2>A finished sale (wrk): sold-out answers per second</h2><p>Lines: (d0) the Redis rejection script alone, (f) GET /alive under wrk.</p>");
+        Chart(html, [.. report.Results.Where(r => r.Scenario == "sold-out").Select(r => new Bar(r.Strategy, r.SoldOutRate, Rate(r.SoldOutRate)))],
+            [.. report.Ceilings.Where(c => c.Key is "d0" or "f").Select(c => new Line($"({c.Key})", c.Rate))]);
+
         html.Append("<h2>The study's rush: p99 latency (ms)</h2>");
         Chart(html, [.. report.Results.Where(r => r.Scenario == "rush").Select(r => new Bar(r.Strategy, r.Load.Percentile(0.99).TotalMilliseconds,
             $"{Milliseconds(r.Load.Percentile(0.99))} ms, {Rate(r.Load.Throughput)} req/s"))], []);

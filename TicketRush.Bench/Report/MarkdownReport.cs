@@ -40,7 +40,8 @@ public static class MarkdownReport
 
         md.AppendLine().AppendLine("## Strategies through HTTP, both servers").AppendLine()
             .AppendLine("Scenarios: **rush** = the study's (all buyers released at once, one connection each); **drop** = oversubscribed, fixed concurrency, " +
-                "stops when every buyer has tried (or at the time limit); **sustained** = stock that outlasts the window.")
+                "stops when every buyer has tried (or at the time limit); **sold-out** = fresh buyers at a finished sale, loaded by wrk " +
+                "(when installed); **sustained** = stock that outlasts the window.")
             .AppendLine()
             .AppendLine("| strategy | scenario | shape | req/s | sales/s | p50 / p95 / p99 ms | statuses | sold / stock, remaining | invariants |")
             .AppendLine("|---|---|---|---:|---:|---:|---|---|---|");

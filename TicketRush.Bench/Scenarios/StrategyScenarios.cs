@@ -20,7 +20,10 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
         var warmup = await CreateTicketAsync(strategy.Name, OpenStock, "warm-up", cancellationToken);
         await LoadAsync(warmup, plan.StrategyWarmup, OpenStock, cancellationToken);
 
-        foreach (var scenario in new Func<StrategyDto, CancellationToken, Task<ScenarioResult>>[] { RushAsync, DropAsync, SustainedAsync })
+        Func<StrategyDto, CancellationToken, Task<ScenarioResult>>[] scenarios = Wrk.IsInstalled
+            ? [RushAsync, DropAsync, SoldOutAsync, SustainedAsync]
+            : [RushAsync, DropAsync, SustainedAsync];
+        foreach (var scenario in scenarios)
         {
             var result = await scenario(strategy, cancellationToken);
             results.Add(result);
@@ -53,6 +56,24 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
         var shape = $"{plan.DropBuyers} buyers / {plan.DropStock} stock, c={plan.Concurrency}" +
             (load.Count < plan.DropBuyers ? $"; time limit {plan.DropLimit.TotalSeconds:F0} s hit after {load.Count} buyers" : "");
         return new ScenarioResult(strategy.Name, "drop", shape,
+            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Fresh buyers at a ticket that sold its one ticket, loaded by wrk: how fast a finished sale turns buyers away, with
+    /// the load generator's own cost as small as it gets on shared cores.
+    /// </summary>
+    private async Task<ScenarioResult> SoldOutAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    {
+        log($"{strategy.Name}: sold out, fresh buyers at a finished sale with wrk, {plan.Concurrency} connections, warm-up {plan.StrategyWarmup.TotalSeconds:F0} s, then {plan.CeilingWindow.TotalSeconds:F0} s");
+        var ticket = await CreateTicketAsync(strategy.Name, 1, "sold out", cancellationToken);
+        var path = TicketRushClient.PurchasePath(ticket.Id);
+        await PurchaseRequest.SendAsync(system.Servers[0], path, 1, cancellationToken);
+        IReadOnlyList<Uri> servers = [.. system.Servers.Select(s => s.BaseAddress!)];
+        // The path that answers from memory is only now taken often enough for the JIT's optimised code to replace the first.
+        await Wrk.PurchaseAsync(servers, path, plan.Concurrency, plan.StrategyWarmup, cancellationToken);
+        var load = await Wrk.PurchaseAsync(servers, path, plan.Concurrency, plan.CeilingWindow, cancellationToken);
+        return new ScenarioResult(strategy.Name, "sold-out", $"1 sold / 1 stock, then fresh buyers for {plan.CeilingWindow.TotalSeconds:F0} s, wrk c={load.Concurrency}",
             strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
     }
 
