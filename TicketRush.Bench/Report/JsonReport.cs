@@ -45,6 +45,7 @@ public static class JsonReport
             load = Load(r.Load),
         }),
         ratios = report.Ratios.Select(r => new { r.Strategy, r.Measure, r.Rate, r.Versus, r.VersusRate, ratio = r.Value }),
+        targets = Targets.Check(report),
         report.Notes,
     }, Options);
 

@@ -41,7 +41,7 @@ public static class MarkdownReport
         md.AppendLine().AppendLine("## Strategies through HTTP, both servers").AppendLine()
             .AppendLine("Scenarios: **rush** = the study's (all buyers released at once, one connection each); **drop** = oversubscribed, fixed concurrency, " +
                 "stops when every buyer has tried (or at the time limit); **sold-out** = fresh buyers at a finished sale, loaded by wrk " +
-                "(when installed); **sustained** = stock that outlasts the window.")
+                "(when installed); **sustained** = stock that outlasts the window; **light** = the same at 8 buyers in flight per server.")
             .AppendLine()
             .AppendLine("| strategy | scenario | shape | req/s | sales/s | p50 / p95 / p99 ms | statuses | sold / stock, remaining | invariants |")
             .AppendLine("|---|---|---|---:|---:|---:|---|---|---|");
@@ -61,6 +61,13 @@ public static class MarkdownReport
         foreach (var ratio in report.Ratios)
         {
             md.AppendLine($"| {ratio.Strategy} | {ratio.Measure} | {Rate(ratio.Rate)} | {ratio.Versus} | {Rate(ratio.VersusRate)} | {Percent(ratio.Value)} |");
+        }
+
+        md.AppendLine().AppendLine("## Targets").AppendLine()
+            .AppendLine("| target | this run | met |").AppendLine("|---|---|---|");
+        foreach (var check in Targets.Check(report))
+        {
+            md.AppendLine($"| {check.Target} | {check.Measured} | {check.Met switch { true => "yes", false => "**no**", null => "–" }} |");
         }
 
         var failures = report.Results.Where(r => r.FirstServerError is not null).ToList();

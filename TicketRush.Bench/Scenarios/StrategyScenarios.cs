@@ -13,6 +13,9 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
     // The API's largest stock: more than a sustained window can sell at 64 in flight on a small machine.
     private const int OpenStock = 1_000_000;
 
+    // Eight buyers per server: the light-load latency target.
+    public const int LightConcurrency = 16;
+
     /// <param name="results">Each scenario's result is added as it finishes, so a run stopped early keeps the finished ones.</param>
     public async Task RunAsync(StrategyDto strategy, List<ScenarioResult> results, CancellationToken cancellationToken)
     {
@@ -21,8 +24,8 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
         await LoadAsync(warmup, plan.StrategyWarmup, OpenStock, cancellationToken);
 
         Func<StrategyDto, CancellationToken, Task<ScenarioResult>>[] scenarios = Wrk.IsInstalled
-            ? [RushAsync, DropAsync, SoldOutAsync, SustainedAsync]
-            : [RushAsync, DropAsync, SustainedAsync];
+            ? [RushAsync, DropAsync, SoldOutAsync, SustainedAsync, LightAsync]
+            : [RushAsync, DropAsync, SustainedAsync, LightAsync];
         foreach (var scenario in scenarios)
         {
             var result = await scenario(strategy, cancellationToken);
@@ -86,14 +89,24 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
             strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
     }
 
+    /// <summary>A sale under light load (<see cref="LightConcurrency"/> in flight): what one buyer waits when nobody queues.</summary>
+    private async Task<ScenarioResult> LightAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    {
+        log($"{strategy.Name}: light load, {plan.CeilingWindow.TotalSeconds:F0} s at {LightConcurrency} in flight on stock {OpenStock}");
+        var ticket = await CreateTicketAsync(strategy.Name, OpenStock, "light", cancellationToken);
+        var load = await LoadAsync(ticket, plan.CeilingWindow, OpenStock, cancellationToken, LightConcurrency);
+        return new ScenarioResult(strategy.Name, "light", $"{plan.CeilingWindow.TotalSeconds:F0} s, c={LightConcurrency}",
+            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
+    }
+
     private Task<TicketDto> CreateTicketAsync(string strategy, int stock, string scenario, CancellationToken cancellationToken) =>
         system.Servers[0].CreateTicketAsync(system.AdminKey, stock, strategy, $"bench {strategy} {scenario}", cancellationToken);
 
     /// <summary>Distinct buyers 1..<paramref name="buyers"/> at most, for at most <paramref name="window"/>.</summary>
-    private Task<LoadResult> LoadAsync(TicketDto ticket, TimeSpan window, int buyers, CancellationToken cancellationToken)
+    private Task<LoadResult> LoadAsync(TicketDto ticket, TimeSpan window, int buyers, CancellationToken cancellationToken, int? concurrency = null)
     {
         var path = TicketRushClient.PurchasePath(ticket.Id);
-        return ClosedLoop.RunAsync(plan.Concurrency, window, buyers,
+        return ClosedLoop.RunAsync(concurrency ?? plan.Concurrency, window, buyers,
             (n, ct) => PurchaseRequest.SendAsync(system.Servers[(int)(n % system.Servers.Count)], path, n + 1, ct), cancellationToken);
     }
 

@@ -1,0 +1,53 @@
+using TicketRush.Bench.Scenarios;
+using static TicketRush.Bench.Report.Formats;
+
+namespace TicketRush.Bench.Report;
+
+/// <summary>The performance issue's targets, judged on this run's own figures (ratios, never absolute numbers).</summary>
+public static class Targets
+{
+    private static readonly string[] SafeStrategies = ["pessimistic", "optimistic", "redlock", "atomic", "redis-counter"];
+
+    public static IReadOnlyList<TargetCheck> Check(BenchReport report)
+    {
+        var checks = new List<TargetCheck>();
+        ScenarioResult? Of(string strategy, string scenario) =>
+            report.Results.FirstOrDefault(r => r.Strategy == strategy && r.Scenario == scenario);
+        double? CeilingOf(string key) => report.Ceilings.FirstOrDefault(c => c.Key == key)?.Rate;
+
+        void AtLeast(string target, double? rate, double? versus, double factor)
+        {
+            checks.Add(rate is { } r && versus is { } v and > 0
+                ? new TargetCheck(target, Invariant($"{Rate(r)} vs {Rate(v)}: {r / v:F2} ×"), r / v >= factor)
+                : new TargetCheck(target, "not measured in this run", null));
+        }
+
+        AtLeast("atomic sustained sales ≥ 0.7 × (a), the four-round-trip transaction", Of("atomic", "sustained")?.SalesRate, CeilingOf("a"), 0.7);
+        AtLeast("atomic sustained sales ≥ 1.0 × (a) (the moonshot)", Of("atomic", "sustained")?.SalesRate, CeilingOf("a"), 1.0);
+        AtLeast("pessimistic sustained sales ≥ 0.6 × (c), the FOR UPDATE transaction", Of("pessimistic", "sustained")?.SalesRate, CeilingOf("c"), 0.6);
+        AtLeast("redis-counter sold-out answers ≥ 0.3 × (d), the Lua reservation", Of("redis-counter", "sold-out")?.SoldOutRate, CeilingOf("d"), 0.3);
+        AtLeast("redis-counter sold-out answers ≥ 0.3 × (d0), the Lua rejection", Of("redis-counter", "sold-out")?.SoldOutRate, CeilingOf("d0"), 0.3);
+        AtLeast("redis-counter drop sold-out answers ≥ 10 × atomic's", Of("redis-counter", "drop")?.SoldOutRate, Of("atomic", "drop")?.SoldOutRate, 10);
+        foreach (var strategy in new[] { "optimistic", "redlock" })
+        {
+            AtLeast($"{strategy} sustained sales ≥ 0.3 × pessimistic's", Of(strategy, "sustained")?.SalesRate, Of("pessimistic", "sustained")?.SalesRate, 0.3);
+        }
+
+        foreach (var strategy in SafeStrategies)
+        {
+            if (Of(strategy, "rush") is { } rush)
+            {
+                var (p50, p99) = (rush.Load.Percentile(0.5).TotalMilliseconds, rush.Load.Percentile(0.99).TotalMilliseconds);
+                checks.Add(new TargetCheck($"{strategy} rush p99 ≤ 10 × p50", Invariant($"{Milliseconds(rush.Load.Percentile(0.99))} / {Milliseconds(rush.Load.Percentile(0.5))} ms: {p99 / p50:F1} ×"), p99 <= 10 * p50));
+            }
+
+            if (Of(strategy, "light") is { } light)
+            {
+                var p99 = light.Load.Percentile(0.99);
+                checks.Add(new TargetCheck($"{strategy} p99 ≤ 50 ms at 8 clients per server", $"{Milliseconds(p99)} ms", p99.TotalMilliseconds <= 50));
+            }
+        }
+
+        return checks;
+    }
+}
