@@ -70,11 +70,8 @@ Log($"telemetry export: {telemetry}");
 Log($"server pids: {string.Join(", ", BenchSystem.ServerNames.Select(name => $"{name}={system.ProcessId(name)}"))}");
 
 await using var database = new MySqlDataSource(await system.ConnectionStringAsync("ticketrush-app"));
-MachineInfo machine;
-await using (var redis = await ConnectionMultiplexer.ConnectAsync(await system.ConnectionStringAsync("redis")))
-{
-    machine = await MachineInfo.ReadAsync(database, redis);
-}
+await using var redis = await ConnectionMultiplexer.ConnectAsync(await system.ConnectionStringAsync("redis"));
+var machine = await MachineInfo.ReadAsync(database, redis);
 
 var ceilings = new List<Ceiling>();
 var results = new List<ScenarioResult>();
@@ -87,7 +84,7 @@ try
     var strategies = plan.Strategies.Count == 0
         ? catalogue
         : [.. plan.Strategies.Select(name => catalogue.FirstOrDefault(s => s.Name == name) ?? throw new ArgumentException($"No strategy '{name}'."))];
-    var scenarios = new StrategyScenarios(system, database, plan, Log);
+    var scenarios = new StrategyScenarios(system, database, redis.GetServers()[0], plan, Log);
     foreach (var strategy in strategies)
     {
         await scenarios.RunAsync(strategy, results, run.Token);

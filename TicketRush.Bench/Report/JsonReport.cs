@@ -42,6 +42,7 @@ public static class JsonReport
             r.ServerErrors,
             r.FirstServerError,
             audit = r.Audit,
+            counters = r.Counters,
             load = Load(r.Load),
         }),
         ratios = report.Ratios.Select(r => new { r.Strategy, r.Measure, r.Rate, r.Versus, r.VersusRate, ratio = r.Value }),

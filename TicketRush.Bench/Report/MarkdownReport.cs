@@ -56,6 +56,20 @@ public static class MarkdownReport
             md.AppendLine(Invariant($"| {r.Strategy} | {r.Scenario} | {r.Shape} | {Rate(r.Load.Throughput)} | {Rate(r.SalesRate)} | {Latencies(r.Load)} | {Outcomes(r.Load)} | {r.Audit.Orders} / {r.Audit.Stock}, {r.Audit.Remaining} | {invariants} |"));
         }
 
+        md.AppendLine().AppendLine("## Contention per sale").AppendLine()
+            .AppendLine("From MariaDB's and Redis's own counters, read before and after each scenario (nothing else runs between): " +
+                "UPDATE statements per sale (every attempt sends one, so above 1 an optimistic buyer retried or a refused attempt reached MySQL), " +
+                "InnoDB row-lock waits per sale and their mean time, and Redis SET calls per sale (RedLock.net's lock attempts).")
+            .AppendLine()
+            .AppendLine("| strategy | scenario | sales | UPDATE per sale | row-lock waits per sale | mean row-lock wait ms | Redis lock attempts per sale |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var r in report.Results.Where(r => r.Counters is not null && r.Audit.Orders > 0 && r.Scenario is not "sold-out"))
+        {
+            var c = r.Counters!;
+            double PerSale(long count) => (double)count / r.Audit.Orders;
+            md.AppendLine(Invariant($"| {r.Strategy} | {r.Scenario} | {r.Audit.Orders} | {PerSale(c.Updates):F2} | {PerSale(c.RowLockWaits):F2} | {(c.RowLockWaits > 0 ? (double)c.RowLockWaitMs / c.RowLockWaits : 0):F1} | {PerSale(c.RedisSets):F2} |"));
+        }
+
         md.AppendLine().AppendLine("## Ratios to the ceilings").AppendLine()
             .AppendLine("| strategy | measure | rate | versus | its rate | ratio |").AppendLine("|---|---|---:|---|---:|---:|");
         foreach (var ratio in report.Ratios)

@@ -14,6 +14,9 @@ public sealed record ScenarioResult(
         ? Audit.StockAddsUp && !Audit.Oversold && Audit.RepeatBuyers == 0
         : null;
 
+    /// <summary>What MariaDB and Redis counted during the scenario; null when they could not be read.</summary>
+    public ServerCounters? Counters { get; init; }
+
     public int ServerErrors => Load.CountOf("5") + Load.CountOf("transport") + Load.CountOf("error");
 
     /// <summary>Purchases per second (201s).</summary>

@@ -1,4 +1,5 @@
 using MySqlConnector;
+using StackExchange.Redis;
 using TicketRush.Bench.Load;
 using TicketRush.Rush;
 
@@ -8,7 +9,7 @@ namespace TicketRush.Bench.Scenarios;
 /// Runs one strategy through HTTP on both servers: a warm-up (untimed), the study's rush, an oversubscribed drop and
 /// a sustained sale. Every scenario gets a fresh ticket, and buyer <c>n</c> goes to server <c>n mod 2</c>.
 /// </summary>
-public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource database, BenchPlan plan, Action<string> log)
+public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource database, IServer redis, BenchPlan plan, Action<string> log)
 {
     // The API's largest stock: more than a sustained window can sell at 64 in flight on a small machine.
     private const int OpenStock = 1_000_000;
@@ -28,7 +29,9 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
             : [RushAsync, DropAsync, SustainedAsync, LightAsync];
         foreach (var scenario in scenarios)
         {
+            var before = await ServerCounters.ReadAsync(database, redis, cancellationToken);
             var result = await scenario(strategy, cancellationToken);
+            result = result with { Counters = await ServerCounters.ReadAsync(database, redis, cancellationToken) - before };
             results.Add(result);
             log($"  {result.Scenario}: {result.Load.Throughput:F0} req/s, {result.SalesRate:F0} sales/s, " +
                 $"p50/p99 {result.Load.Percentile(0.5).TotalMilliseconds:F1}/{result.Load.Percentile(0.99).TotalMilliseconds:F1} ms, " +
