@@ -70,7 +70,10 @@ Log($"telemetry export: {telemetry}");
 Log($"server pids: {string.Join(", ", BenchSystem.ServerNames.Select(name => $"{name}={system.ProcessId(name)}"))}");
 
 await using var database = new MySqlDataSource(await system.ConnectionStringAsync("ticketrush-app"));
-await using var redis = await ConnectionMultiplexer.ConnectAsync(await system.ConnectionStringAsync("redis"));
+// Admin mode for INFO commandstats (the contention counters); the bench's own connection, not the servers'.
+var redisOptions = ConfigurationOptions.Parse(await system.ConnectionStringAsync("redis"));
+redisOptions.AllowAdmin = true;
+await using var redis = await ConnectionMultiplexer.ConnectAsync(redisOptions);
 var machine = await MachineInfo.ReadAsync(database, redis);
 
 var ceilings = new List<Ceiling>();
