@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace TicketRush.Bench.Load;
 
@@ -9,7 +8,7 @@ namespace TicketRush.Bench.Load;
 /// It costs the shared cores a fraction of what a .NET client does, so a path that answers from memory is measured
 /// nearer the servers' own limit. Each wrk ends its connections when its window closes.
 /// </summary>
-public static partial class Wrk
+public static class Wrk
 {
     private const string Executable = "wrk";
 
@@ -85,7 +84,7 @@ public static partial class Wrk
             fraction => runs.Max(r => r.Percentile(fraction)));
     }
 
-    private static async Task<WrkRun> RunOneAsync(Uri url, long firstBuyer, int connections, TimeSpan window, CancellationToken cancellationToken)
+    private static async Task<WrkOutput> RunOneAsync(Uri url, long firstBuyer, int connections, TimeSpan window, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -108,45 +107,6 @@ public static partial class Wrk
         var errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
         await process.WaitForExitAsync(CancellationToken.None);
         cancellationToken.ThrowIfCancellationRequested();
-        return WrkRun.Parse(await output) ?? throw new InvalidOperationException($"wrk printed no result for {url}: {await errors}{await output}");
-    }
-
-    private sealed partial record WrkRun(TimeSpan Duration, IReadOnlyDictionary<string, int> Outcomes, IReadOnlyDictionary<double, TimeSpan> Percentiles)
-    {
-        public TimeSpan Percentile(double fraction) =>
-            Percentiles.OrderBy(p => Math.Abs(p.Key - fraction)).First().Value;
-
-        public static WrkRun? Parse(string output)
-        {
-            if (ResultLine().Match(output) is not { Success: true } line)
-            {
-                return null;
-            }
-
-            long Field(string name) => long.Parse(Regex.Match(line.Value, $@"\b{name}=(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
-            var outcomes = Status().Matches(line.Value).ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
-            if (Field("transport") is var transport and > 0)
-            {
-                outcomes["transport"] = (int)transport;
-            }
-
-            return new WrkRun(
-                TimeSpan.FromMicroseconds(Field("duration_us")),
-                outcomes,
-                new Dictionary<double, TimeSpan>
-                {
-                    [0.50] = TimeSpan.FromMicroseconds(Field("p50")),
-                    [0.90] = TimeSpan.FromMicroseconds(Field("p90")),
-                    [0.95] = TimeSpan.FromMicroseconds(Field("p95")),
-                    [0.99] = TimeSpan.FromMicroseconds(Field("p99")),
-                    [1.00] = TimeSpan.FromMicroseconds(Field("max")),
-                });
-        }
-
-        [GeneratedRegex(@"^wrk-result .*$", RegexOptions.Multiline)]
-        private static partial Regex ResultLine();
-
-        [GeneratedRegex(@"status\[([^\]]+)\]=(\d+)")]
-        private static partial Regex Status();
+        return WrkOutput.Parse(await output) ?? throw new InvalidOperationException($"wrk printed no result for {url}: {await errors}{await output}");
     }
 }

@@ -1,0 +1,59 @@
+using TicketRush.Bench;
+using TicketRush.Bench.Ceilings;
+using TicketRush.Bench.Load;
+using TicketRush.Bench.Report;
+using TicketRush.Bench.Scenarios;
+
+namespace TicketRush.UnitTests.Bench;
+
+/// <summary>The performance targets judged on one run's own figures.</summary>
+public sealed class TargetsTests
+{
+    private static LoadResult Load(double perSecond, string outcome, double p50Ms = 1, double p99Ms = 2) =>
+        new(64, TimeSpan.FromSeconds(1), new Dictionary<string, int> { [outcome] = (int)perSecond },
+            fraction => TimeSpan.FromMilliseconds(fraction >= 0.99 ? p99Ms : p50Ms));
+
+    private static ScenarioResult Result(string strategy, string scenario, LoadResult load) =>
+        new(strategy, scenario, "", SafeAcrossServers: true, load, new TicketAudit(1, 0, 1, 1));
+
+    private static BenchReport Report(IReadOnlyList<Ceiling> ceilings, IReadOnlyList<ScenarioResult> results) =>
+        new(DateTimeOffset.UnixEpoch, TimeSpan.Zero, "bench", BenchPlan.Parse(["--quick"]),
+            new MachineInfo(2, "cpu", "mem", "os", "dotnet", "mariadb", "redis"), "on", [], ceilings, results, []);
+
+    private static TargetCheck Check(BenchReport report, string target) =>
+        Targets.Check(report).Single(c => c.Target.StartsWith(target, StringComparison.Ordinal));
+
+    [Fact]
+    public void A_ratio_at_or_above_its_factor_is_met_and_below_it_is_not()
+    {
+        var report = Report(
+            [new Ceiling("a", "4 round trips", "", Load(1000, Ceilings.Succeeded)), new Ceiling("c", "FOR UPDATE", "", Load(1000, Ceilings.Succeeded))],
+            [Result("atomic", "sustained", Load(700, "201")), Result("pessimistic", "sustained", Load(599, "201"))]);
+
+        Assert.Equal(true, Check(report, "atomic sustained sales ≥ 0.7").Met);
+        Assert.Equal(false, Check(report, "atomic sustained sales ≥ 1.0").Met);
+        Assert.Equal(false, Check(report, "pessimistic sustained sales ≥ 0.6").Met);
+    }
+
+    [Fact]
+    public void A_target_whose_figures_the_run_lacks_is_not_judged()
+    {
+        var check = Check(Report([], [Result("atomic", "sustained", Load(700, "201"))]), "atomic sustained sales ≥ 0.7");
+
+        Assert.Null(check.Met);
+        Assert.Equal("not measured in this run", check.Measured);
+    }
+
+    [Fact]
+    public void Latency_targets_read_the_rush_and_the_light_load()
+    {
+        var report = Report([],
+        [
+            Result("atomic", "rush", Load(100, "201", p50Ms: 10, p99Ms: 101)),
+            Result("atomic", "light", Load(100, "201", p99Ms: 50)),
+        ]);
+
+        Assert.Equal(false, Check(report, "atomic rush p99 ≤ 10 × p50").Met);
+        Assert.Equal(true, Check(report, "atomic p99 ≤ 50 ms").Met);
+    }
+}
