@@ -50,47 +50,11 @@ public sealed class RedLockPurchase(
             return PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired);
         }
 
-        IRedLock? held = null;
         try
         {
             var acquired = await AcquireAsync(purchase, cancellationToken);
             wait.End();
-            held = acquired.Lock;
-            return held is not null ? await SellAsync(purchase, held, cancellationToken) : acquired.Refusal!;
-        }
-        finally
-        {
-            if (held is null)
-            {
-                queue.Release();
-            }
-            else
-            {
-                // The sale is decided: the buyer does not wait for Redis to confirm the release, but this server's next
-                // buyer does, or its first attempt would meet the lock still held and sleep a retry for nothing.
-                _ = ReleaseThenPassOnAsync(held, queue);
-            }
-        }
-    }
-
-    private async Task<PurchaseOutcome> SellAsync(Purchase purchase, IRedLock redLock, CancellationToken cancellationToken)
-    {
-        await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
-        var stock = await sale.ReadStockAsync(cancellationToken);
-        if (stock.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        var outcome = redLock.IsAcquired ? await sale.CommitFencedWriteAsync(stock, cancellationToken) : null;
-        return outcome ?? PurchaseOutcome.Unavailable(UnavailableReasons.LockLost);
-    }
-
-    private static async Task ReleaseThenPassOnAsync(IRedLock redLock, SemaphoreSlim queue)
-    {
-        try
-        {
-            await ReleaseAsync(redLock);
+            return acquired.Lock is { } redLock ? await SellAsync(purchase, redLock, cancellationToken) : acquired.Refusal!;
         }
         finally
         {
@@ -98,7 +62,28 @@ public sealed class RedLockPurchase(
         }
     }
 
-    /// <summary>Releases within the Redis client's command timeout; if Redis does not answer, the lock expires on its own (Expiry), as after a crash.</summary>
+    private async Task<PurchaseOutcome> SellAsync(Purchase purchase, IRedLock redLock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
+            var stock = await sale.ReadStockAsync(cancellationToken);
+            if (stock.Refusal is { } refusal)
+            {
+                return refusal;
+            }
+
+            var outcome = redLock.IsAcquired ? await sale.CommitFencedWriteAsync(stock, cancellationToken) : null;
+            return outcome ?? PurchaseOutcome.Unavailable(UnavailableReasons.LockLost);
+        }
+        finally
+        {
+            // The sale is decided: the buyer does not wait for Redis to confirm the release. If Redis does not answer,
+            // the lock expires on its own (Expiry), as it would after a crash.
+            _ = ReleaseAsync(redLock);
+        }
+    }
+
     private static async Task ReleaseAsync(IRedLock redLock)
     {
         try
