@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TicketRush.AppHost;
 using TicketRush.AppHost.Hosting;
@@ -39,5 +40,6 @@ var servers = new[] { "api-1", "api-2" }.Select(name => builder.AddApiServer(nam
 
 servers[0].WithRushCommands(servers, adminKey);
 builder.AddGateway(servers);
+builder.Services.AddHostedService<ProjectStopper>();
 
 builder.Build().Run();
