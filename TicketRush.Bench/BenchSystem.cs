@@ -34,6 +34,9 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>One client per server, in <see cref="ServerNames"/> order.</summary>
     public IReadOnlyList<HttpClient> Servers { get; private set; } = [];
 
+    /// <summary>The servers' base addresses, for load tools of their own (wrk).</summary>
+    public IReadOnlyList<Uri> ServerAddresses => [.. Servers.Select(server => server.BaseAddress!)];
+
     /// <summary>Whether the servers were given an OTLP endpoint (the dashboard's), i.e. whether they export telemetry.</summary>
     public string? OtlpEndpoint { get; private set; }
 
@@ -109,8 +112,7 @@ public sealed class BenchSystem : IAsyncDisposable
     /// </summary>
     public string ProcessId(string resource)
     {
-        if (!Running.ResourceNotifications.TryGetCurrentState(resource, out var state)
-            || state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value?.ToString() is not { } pid)
+        if (ResourceProcess.IdOf(Running.ResourceNotifications, resource) is not { } pid)
         {
             return "?";
         }
@@ -118,7 +120,7 @@ public sealed class BenchSystem : IAsyncDisposable
         var children = $"/proc/{pid}/task/{pid}/children";
         return File.Exists(children) && File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var child, ..]
             ? child
-            : pid;
+            : pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private string? EnvironmentOf(string resource, string variable) =>

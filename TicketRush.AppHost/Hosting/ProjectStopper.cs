@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 
 namespace TicketRush.AppHost.Hosting;
@@ -16,8 +14,6 @@ internal sealed class ProjectStopper(DistributedApplicationModel model, Resource
     // A server drains for at most its HostOptions:ShutdownTimeout (6 s); past this DCP's own cleanup remains.
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(8);
 
-    private const int SigTerm = 15;
-
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -30,7 +26,7 @@ internal sealed class ProjectStopper(DistributedApplicationModel model, Resource
         List<Process> wrappers = [.. model.Resources.OfType<ProjectResource>().Select(WrapperOf).OfType<Process>()];
         try
         {
-            List<Process> signalled = [.. wrappers.Where(wrapper => SendSignal(wrapper.Id, SigTerm) == 0)];
+            List<Process> signalled = [.. wrappers.Where(wrapper => ResourceProcess.Signal(wrapper.Id, ResourceProcess.SigTerm))];
             await Task.WhenAll(signalled.Select(wrapper => wrapper.WaitForExitAsync(cancellationToken))).WaitAsync(DrainLimit, cancellationToken);
         }
         catch (TimeoutException)
@@ -47,21 +43,18 @@ internal sealed class ProjectStopper(DistributedApplicationModel model, Resource
     {
         if (!notifications.TryGetCurrentState(project.Name, out var state)
             || state.Snapshot.State?.Text != KnownResourceStates.Running
-            || state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is not { } pid)
+            || ResourceProcess.IdOf(notifications, project.Name) is not { } pid)
         {
             return null;
         }
 
         try
         {
-            return Process.GetProcessById(Convert.ToInt32(pid, CultureInfo.InvariantCulture));
+            return Process.GetProcessById(pid);
         }
         catch (ArgumentException)
         {
             return null; // Already gone.
         }
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
 }

@@ -28,16 +28,19 @@ public static class Ceilings
         await using var redis = await ConnectionMultiplexer.ConnectAsync(await system.ConnectionStringAsync("redis"));
         var users = new UserIds();
 
-        async Task<Ceiling> MeasureOneAsync(string key, string name, string what, Func<long, CancellationToken, Task<string>> operation)
+        // A warm-up window, then the measured one, both from the same load.
+        async Task MeasureLoadAsync(string key, string name, string what, Func<TimeSpan, Task<LoadResult>> load)
         {
             log($"ceiling ({key}) {name}: warm-up {plan.CeilingWarmup.TotalSeconds:F0} s, then {plan.CeilingWindow.TotalSeconds:F0} s at {plan.Concurrency} in flight");
-            await ClosedLoop.RunAsync(plan.Concurrency, plan.CeilingWarmup, long.MaxValue, operation, cancellationToken);
-            var result = await ClosedLoop.RunAsync(plan.Concurrency, plan.CeilingWindow, long.MaxValue, operation, cancellationToken);
+            await load(plan.CeilingWarmup);
+            var result = await load(plan.CeilingWindow);
             var ceiling = new Ceiling(key, name, what, result);
             log($"  {ceiling.Rate:F0}/s, p50 {result.Percentile(0.5).TotalMilliseconds:F1} ms, outcomes {{{string.Join(", ", result.Outcomes.Select(o => $"{o.Key}: {o.Value}"))}}}");
             ceilings.Add(ceiling);
-            return ceiling;
         }
+
+        Task MeasureOneAsync(string key, string name, string what, Func<long, CancellationToken, Task<string>> operation) =>
+            MeasureLoadAsync(key, name, what, window => ClosedLoop.RunAsync(plan.Concurrency, window, long.MaxValue, operation, cancellationToken));
 
         var ticket = await system.Servers[0].CreateTicketAsync(system.AdminKey, TicketStock, "atomic", "bench ceilings", cancellationToken);
         await MeasureOneAsync("a", "MySQL tx, 4 round trips", PurchaseTransactions.FourRoundTripsSql,
@@ -62,13 +65,8 @@ public static class Ceilings
 
         if (Wrk.IsInstalled)
         {
-            log($"ceiling (f) HTTP GET /alive with wrk: warm-up {plan.CeilingWarmup.TotalSeconds:F0} s, then {plan.CeilingWindow.TotalSeconds:F0} s at {plan.Concurrency} connections");
-            IReadOnlyList<Uri> servers = [.. system.Servers.Select(s => s.BaseAddress!)];
-            await Wrk.GetAsync(servers, "/alive", Succeeded, plan.Concurrency, plan.CeilingWarmup, cancellationToken);
-            var alive = new Ceiling("f", "HTTP GET /alive, wrk", "the same, loaded by wrk (C, one process per server) instead of our .NET client",
-                await Wrk.GetAsync(servers, "/alive", Succeeded, plan.Concurrency, plan.CeilingWindow, cancellationToken));
-            log($"  {alive.Rate:F0}/s, p50 {alive.Result.Percentile(0.5).TotalMilliseconds:F1} ms");
-            ceilings.Add(alive);
+            await MeasureLoadAsync("f", "HTTP GET /alive, wrk", "the same, loaded by wrk (C, one process per server) instead of our .NET client",
+                window => Wrk.GetAsync(system.ServerAddresses, "/alive", Succeeded, plan.Concurrency, window, cancellationToken));
         }
         else
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using TicketRush.AppHost.Hosting;
 
 namespace TicketRush.Bench.Load;
 
@@ -10,8 +11,6 @@ namespace TicketRush.Bench.Load;
 /// </summary>
 public static class Wrk
 {
-    private const string Executable = "wrk";
-
     // Every purchase carries a fresh buyer (wrk's first script argument is the one before the first); a sold-out 409 is
     // told apart by its problem code. done() prints one line the caller parses.
     private const string Script = """
@@ -54,8 +53,9 @@ public static class Wrk
         return path;
     });
 
-    public static bool IsInstalled =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, Executable)));
+    private static readonly string? Executable = ExecutableLocator.Find("wrk");
+
+    public static bool IsInstalled => Executable is not null;
 
     /// <summary>GETs <paramref name="path"/> on every server for <paramref name="window"/>; 2xx answers count as <paramref name="success"/>.</summary>
     public static Task<LoadResult> GetAsync(IReadOnlyList<Uri> servers, string path, string success, int concurrency, TimeSpan window, CancellationToken cancellationToken) =>
@@ -86,7 +86,7 @@ public static class Wrk
 
     private static async Task<WrkOutput> RunOneAsync(Uri url, long firstBuyer, int connections, TimeSpan window, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Executable)
+        var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException("wrk is not installed."))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -222,34 +222,26 @@ public sealed class TicketRushApp : IAsyncLifetime
     public async Task WhilePausedAsync(string resource, Func<Task> whilePaused)
     {
         var pid = ProcessId(resource);
-        Signal(pid, SigStop);
+        Signal(pid, ResourceProcess.SigStop);
         try
         {
             await whilePaused();
         }
         finally
         {
-            Signal(pid, SigCont);
+            Signal(pid, ResourceProcess.SigCont);
         }
     }
 
     private int ProcessId(string resource)
     {
-        Assert.True(Running.ResourceNotifications.TryGetCurrentState(resource, out var state), $"{resource} has no state");
-        var pid = state!.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value;
-        Assert.NotNull(pid);
-        return Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture);
+        var pid = ResourceProcess.IdOf(Running.ResourceNotifications, resource);
+        Assert.True(pid is not null, $"{resource} has no process");
+        return pid.Value;
     }
 
-    // Linux signal numbers; sent through libc rather than a `kill` binary the machine may not have.
-    private const int SigCont = 18;
-    private const int SigStop = 19;
-
     private static void Signal(int pid, int signal) =>
-        Assert.True(SendSignal(pid, signal) == 0, $"signal {signal} to process {pid} failed: errno {Marshal.GetLastPInvokeError()}");
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
+        Assert.True(ResourceProcess.Signal(pid, signal), $"signal {signal} to process {pid} failed: errno {Marshal.GetLastPInvokeError()}");
 
     /// <summary>The <c>redis-counter</c> state of a ticket in Redis: its stock counter (null when not seeded) and its unsettled reservations.</summary>
     public async Task<(int? Stock, long Reservations)> RedisCounterAsync(long ticketId)
