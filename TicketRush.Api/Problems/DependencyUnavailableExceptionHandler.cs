@@ -9,8 +9,7 @@ internal sealed class DependencyUnavailableExceptionHandler(IProblemDetailsServi
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // A cancellation the buyer did not cause is a dependency that did not answer: the API passes no request token down.
-        var abandoned = exception is OperationCanceledException && !httpContext.RequestAborted.IsCancellationRequested;
-        if ((abandoned ? UnavailableReasons.Deadline : DependencyFailure.Describe(exception, deadlinePassed: false)) is not { } reason)
+        if (DependencyFailure.Describe(exception, deadlinePassed: !httpContext.RequestAborted.IsCancellationRequested) is not { } reason)
         {
             return false;
         }

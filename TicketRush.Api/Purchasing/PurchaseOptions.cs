@@ -20,6 +20,9 @@ public sealed class PurchaseOptions
     /// <summary>How long checking an unacknowledged commit may take, on top of the deadline.</summary>
     public TimeSpan VerifyTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The deadline of a purchase under <paramref name="strategy"/>: its own, or the common <see cref="Deadline"/>.</summary>
+    public TimeSpan DeadlineOf(IPurchaseStrategy strategy) => strategy.Deadline ?? Deadline;
+
     /// <summary>
     /// A pause between reading the stock and writing it back, in the strategies that read then write.
     /// Off by default; widening it makes the races of the unsafe strategies show on any machine.

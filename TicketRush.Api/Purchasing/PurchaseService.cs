@@ -67,7 +67,7 @@ public sealed partial class PurchaseService(
             return PurchaseOutcome.SoldOut;
         }
 
-        using var deadline = new PurchaseDeadline(strategy.Deadline ?? options.Value.Deadline, time);
+        using var deadline = new PurchaseDeadline(options.Value.DeadlineOf(strategy), time);
         var purchase = new Purchase(command, sale, strategy.Descriptor.Name, deadline);
         for (var conflicts = 0; ; conflicts++)
         {

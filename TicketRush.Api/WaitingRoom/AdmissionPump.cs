@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
-using MySqlConnector;
 using TicketRush.Api.Purchasing;
 using TicketRush.Api.Purchasing.Sales;
 using TicketRush.Api.Servers;
@@ -16,7 +15,6 @@ public sealed partial class AdmissionPump(
     WaitingLine line,
     SaleCatalog sales,
     PurchaseStrategyCatalog strategies,
-    MySqlDataSource database,
     IOptions<WaitingRoomOptions> options,
     IOptions<PurchaseOptions> purchase,
     IOptions<ServerOptions> server,
@@ -70,11 +68,11 @@ public sealed partial class AdmissionPump(
 
             // A purchase that starts just before its admission expires may run for its strategy's deadline plus the
             // verification of an unacknowledged commit, so its slot stays taken that long after the admission expires.
-            var grace = (strategies.Get(sale.Strategy).Deadline ?? purchase.Value.Deadline) + purchase.Value.VerifyTimeout;
+            var grace = purchase.Value.DeadlineOf(strategies.Get(sale.Strategy)) + purchase.Value.VerifyTimeout;
 
             var purchases = await line.PurchasesAsync(ticketId);
             var round = await line.AdmitAsync(
-                ticketId, rules, await RemainingStockAsync(ticketId), purchases, options.Value.PumpInterval, _owner, grace);
+                ticketId, rules, await sales.ReadRemainingStockAsync(ticketId) ?? 0, purchases, options.Value.PumpInterval, _owner, grace);
             if (round.LeaseLost)
             {
                 return;
@@ -91,14 +89,6 @@ public sealed partial class AdmissionPump(
         {
             _admitted.Add(admissions, new KeyValuePair<string, object?>("result", result), new("ticketrush.server", server.Value.Name));
         }
-    }
-
-    private async Task<int> RemainingStockAsync(long ticketId)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var command = new MySqlCommand("SELECT remaining_stock FROM tickets WHERE id = @ticket", connection) { CommandTimeout = 2 };
-        command.Parameters.AddWithValue("@ticket", ticketId);
-        return Convert.ToInt32(await command.ExecuteScalarAsync() ?? 0, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task ReleaseQuietlyAsync()

@@ -170,7 +170,7 @@ public sealed class TicketRushApp : IAsyncLifetime
         {
             while (true)
             {
-                using var response = await server.GetAsync("/health", cancellationToken);
+                using var response = await server.GetAsync(TicketRushClient.HealthPath, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     break;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using MySqlConnector;
@@ -61,14 +62,7 @@ public sealed partial class SaleCatalog(MySqlDataSource database, IOptions<Purch
     {
         try
         {
-            // Bounded by the pool's connection timeout and the command timeout; nobody waits for it.
-            await using var connection = await database.OpenConnectionAsync();
-            await using var command = new MySqlCommand("SELECT remaining_stock FROM tickets WHERE id = @ticket", connection)
-            {
-                CommandTimeout = LookupTimeoutSeconds,
-            };
-            command.Parameters.AddWithValue("@ticket", sale.TicketId);
-            if (await command.ExecuteScalarAsync() is int remaining && remaining <= 0)
+            if (await ReadRemainingStockAsync(sale.TicketId) <= 0)
             {
                 sale.MarkSoldOut();
             }
@@ -87,6 +81,21 @@ public sealed partial class SaleCatalog(MySqlDataSource database, IOptions<Purch
         {
             sale.EndSoldOutCheck();
         }
+    }
+
+    /// <summary>
+    /// The ticket's remaining stock as MySQL holds it now; null when there is no such ticket. Bounded by the pool's
+    /// connection timeout and the command timeout, for callers nobody waits for (background work).
+    /// </summary>
+    public async Task<int?> ReadRemainingStockAsync(long ticketId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = new MySqlCommand("SELECT remaining_stock FROM tickets WHERE id = @ticket", connection)
+        {
+            CommandTimeout = LookupTimeoutSeconds,
+        };
+        command.Parameters.AddWithValue("@ticket", ticketId);
+        return await command.ExecuteScalarAsync() is { } remaining ? Convert.ToInt32(remaining, CultureInfo.InvariantCulture) : null;
     }
 
     [LoggerMessage(LogLevel.Debug, "Asking MySQL whether ticket {TicketId} is sold out failed")]
