@@ -19,9 +19,8 @@ public sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<R
         // The body is read again on a retry; purchase bodies are small, so buffering costs little.
         context.Request.EnableBuffering();
         var proxy = context.GetReverseProxyFeature();
-        // Load balancing narrows AvailableDestinations to its one choice, so remember the healthy ones first.
-        var healthy = proxy.AvailableDestinations.ToList();
-        var tried = new List<DestinationState>();
+        // Load balancing narrows AvailableDestinations to its one choice, so keep the healthy ones not tried yet.
+        var untried = proxy.AvailableDestinations.ToList();
         while (true)
         {
             await next(context);
@@ -33,10 +32,9 @@ public sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<R
 
             if (proxy.ProxiedDestination is { } failed)
             {
-                tried.Add(failed);
+                untried.Remove(failed);
             }
 
-            var untried = healthy.Where(d => !tried.Contains(d)).ToList();
             if (untried.Count == 0 || error.Error is ForwarderError.NoAvailableDestinations || context.RequestAborted.IsCancellationRequested
                 || !MaySendAgain(context.Request, error))
             {
@@ -48,7 +46,7 @@ public sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<R
             context.Features.Set<IForwarderErrorFeature>(null);
             context.Response.Clear();
             context.Request.Body.Position = 0;
-            proxy.AvailableDestinations = untried;
+            proxy.AvailableDestinations = [.. untried];
         }
     }
 
