@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RedisRateLimiting;
 using TicketRush.Api.Problems;
 
 namespace TicketRush.Api.RateLimiting;
@@ -14,14 +15,11 @@ public static class RateLimitRejection
     }
 
     /// <summary>
-    /// When the window ends, as the lease tells it: .NET's own limiters give a <see cref="TimeSpan"/>, RedisRateLimiting
-    /// whole seconds (an <see cref="int"/>) under the same name, which the typed lookup never matches. One second if neither.
+    /// When the window ends, as the lease tells it: .NET's own limiters as a <see cref="TimeSpan"/> under
+    /// <see cref="MetadataName.RetryAfter"/>, RedisRateLimiting as whole seconds under a name of its own. One second if neither.
     /// </summary>
     public static TimeSpan RetryAfterOf(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter.Name, out var after) switch
-        {
-            true when after is TimeSpan span => span,
-            true when after is int seconds => TimeSpan.FromSeconds(seconds),
-            _ => TimeSpan.FromSeconds(1),
-        };
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after
+        : lease.TryGetMetadata(RateLimitMetadataName.RetryAfter, out var seconds) ? TimeSpan.FromSeconds(seconds)
+        : TimeSpan.FromSeconds(1);
 }
