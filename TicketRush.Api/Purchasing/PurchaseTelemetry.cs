@@ -78,6 +78,9 @@ public sealed class PurchaseTelemetry
         public void End() => telemetry.RecordLockWait(strategy, startedAt);
     }
 
+    /// <summary>Which buyer of its run under one grant of a distributed lock this purchase was (1: the lock was just taken from Redis).</summary>
+    public static void TagLockRun(int served) => Activity.Current?.SetTag("ticketrush.lock_run", served);
+
     public void RecordRetries(string strategy, int retries)
     {
         Activity.Current?.SetTag("ticketrush.retries", retries);

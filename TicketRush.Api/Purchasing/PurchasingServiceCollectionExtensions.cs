@@ -42,9 +42,13 @@ public static class PurchasingServiceCollectionExtensions
             .ValidateOnStart();
 
         builder.AddRedis();
+        // One try per CreateLockAsync: RedLock.net otherwise retries a refused lock itself, up to 3 times with random
+        // pauses of up to 400 ms, a wait the strategy can neither see nor cut short when the lock is released.
         services.AddSingleton<IDistributedLockFactory>(provider => RedLockFactory.Create(
             [new RedLockMultiplexer(provider.GetRequiredService<IConnectionMultiplexer>())],
+            new RedLockRetryConfiguration(retryCount: 1, retryDelayMs: 10),
             provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<RedLockNotices>();
         services.AddSingleton<RedisStockCounter>();
         services.AddHostedService<ReservationLeaseReconciler>();
 

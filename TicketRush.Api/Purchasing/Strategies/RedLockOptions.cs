@@ -11,7 +11,7 @@ public sealed class RedLockOptions
     /// </summary>
     public TimeSpan Expiry { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How long a waiting buyer pauses between attempts, at most (jittered).</summary>
+    /// <summary>How long a waiting buyer sleeps between attempts at most, unless told sooner that the lock was released.</summary>
     public TimeSpan Retry { get; set; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>After Redis failed a lock attempt, how long buyers on this server are answered 503 without trying Redis.</summary>
@@ -22,6 +22,13 @@ public sealed class RedLockOptions
     /// this gets a 503 instead of an attempt that would overrun its deadline.
     /// </summary>
     public TimeSpan AttemptReserve { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How many of its buyers in a row a server serves with one grant of the lock while another server waits for it; with
+    /// nobody else waiting the lock stays as long as this server has buyers queued.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000)]
+    public int RunLength { get; set; } = 8;
 
     /// <summary>Local queues shared out by ticket id, so one buyer per server at a time polls Redis for a ticket's lock.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 65_536)]

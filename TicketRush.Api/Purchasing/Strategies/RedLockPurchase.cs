@@ -10,11 +10,15 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// whose lock expired while it stalled cannot oversell: it aborts with no sale.
 /// </summary>
 /// <remarks>
-/// Buyers of one ticket queue on their own server first and only the head of that queue polls Redis, as Redisson
-/// waits on a channel instead of spinning: a thousand buyers polling one key would spend the rush on retries.
+/// Buyers of one ticket queue on their own server first, and only the head of that queue asks Redis. A lock granted to
+/// a server serves a run of its waiting buyers before it goes back (<see cref="RedLockQueue"/>), and the head of the
+/// other server's queue sleeps until it is told the lock was released (<see cref="RedLockNotices"/>), as Redisson
+/// waits on a channel instead of spinning. A run ends after <see cref="RedLockOptions.RunLength"/> buyers when the
+/// other server wants the lock, which then has the next turn.
 /// </remarks>
 public sealed class RedLockPurchase(
     IDistributedLockFactory locks,
+    RedLockNotices notices,
     SaleTransactions transactions,
     PurchaseTelemetry telemetry,
     IOptions<RedLockOptions> options,
@@ -29,7 +33,7 @@ public sealed class RedLockPurchase(
     // spending the Redis client's timeouts on a server that is not answering.
     private long _redisFailedAt;
 
-    private readonly LockStripes<SemaphoreSlim> _localQueues = new(options.Value.LocalQueues, () => new SemaphoreSlim(1, 1));
+    private readonly LockStripes<RedLockQueue> _queues = new(options.Value.LocalQueues, () => new RedLockQueue());
 
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
@@ -43,45 +47,89 @@ public sealed class RedLockPurchase(
         }
 
         var wait = telemetry.StartLockWait(Descriptor.Name);
-        var queue = _localQueues.For(purchase.TicketId);
-        if (!await queue.WaitAsync(purchase.Deadline.Remaining, cancellationToken))
+        var queue = _queues.For(purchase.TicketId);
+        if (!await queue.WaitTurnAsync(purchase.Deadline.Remaining, GiveBack, cancellationToken))
         {
             wait.End();
             return PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired);
         }
 
+        RedLockQueue.HeldLock? held = null;
+        var mayLeave = true;
         try
         {
-            var acquired = await AcquireAsync(purchase, cancellationToken);
+            held = TakeLeftLock(queue, purchase.TicketId);
+            if (held is null)
+            {
+                var acquired = await AcquireAsync(purchase, cancellationToken);
+                if (acquired.Lock is null)
+                {
+                    wait.End();
+                    return acquired.Refusal!;
+                }
+
+                held = new RedLockQueue.HeldLock(purchase.TicketId, acquired.Lock, Served: 0);
+            }
+
             wait.End();
-            return acquired.Lock is { } redLock ? await SellAsync(purchase, redLock, cancellationToken) : acquired.Refusal!;
+            held = held with { Served = held.Served + 1 };
+            PurchaseTelemetry.TagLockRun(held.Served);
+            mayLeave = false;
+            var outcome = await SellAsync(purchase, held.Lock, cancellationToken);
+            // The lock stays on this server for its next buyer unless another server has waited through a whole run.
+            mayLeave = held.Lock.IsAcquired
+                && (held.Served < options.Value.RunLength || !notices.IsWantedElsewhere(purchase.TicketId));
+            return outcome;
         }
         finally
         {
-            queue.Release();
+            if (queue.EndTurn(held, mayLeave) is { } giveBack)
+            {
+                GiveBack(giveBack);
+            }
         }
+    }
+
+    /// <summary>This ticket's lock, if the previous buyer left it and it is still held; another ticket's is given back.</summary>
+    private RedLockQueue.HeldLock? TakeLeftLock(RedLockQueue queue, long ticketId)
+    {
+        var left = queue.TakeLeftLock();
+        if (left is { Lock.IsAcquired: true } && left.TicketId == ticketId)
+        {
+            return left;
+        }
+
+        if (left is not null)
+        {
+            GiveBack(left);
+        }
+
+        return null;
     }
 
     private async Task<PurchaseOutcome> SellAsync(Purchase purchase, IRedLock redLock, CancellationToken cancellationToken)
     {
-        try
+        await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
+        var stock = await sale.ReadStockAsync(cancellationToken);
+        if (stock.Refusal is { } refusal)
         {
-            await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
-            var stock = await sale.ReadStockAsync(cancellationToken);
-            if (stock.Refusal is { } refusal)
-            {
-                return refusal;
-            }
+            return refusal;
+        }
 
-            var outcome = redLock.IsAcquired ? await sale.CommitFencedWriteAsync(stock, cancellationToken) : null;
-            return outcome ?? PurchaseOutcome.Unavailable(UnavailableReasons.LockLost);
-        }
-        finally
-        {
-            // The sale is decided: the buyer does not wait for Redis to confirm the release. If Redis does not answer,
-            // the lock expires on its own (Expiry), as it would after a crash.
-            _ = ReleaseAsync(redLock);
-        }
+        var outcome = redLock.IsAcquired ? await sale.CommitFencedWriteAsync(stock, cancellationToken) : null;
+        return outcome ?? PurchaseOutcome.Unavailable(UnavailableReasons.LockLost);
+    }
+
+    /// <summary>
+    /// Gives a lock back without making anybody wait for Redis to confirm it, then tells the other servers. If Redis
+    /// does not answer, the lock expires on its own (Expiry), as it would after a crash.
+    /// </summary>
+    private void GiveBack(RedLockQueue.HeldLock held) => _ = GiveBackAsync(held);
+
+    private async Task GiveBackAsync(RedLockQueue.HeldLock held)
+    {
+        await ReleaseAsync(held.Lock);
+        notices.AnnounceReleased(held.TicketId);
     }
 
     private static async Task ReleaseAsync(IRedLock redLock)
@@ -124,12 +172,27 @@ public sealed class RedLockPurchase(
         }
     }
 
-    /// <summary>One attempt at a time, so a waiter notices at once when this server has seen the ticket sell out.</summary>
+    /// <summary>
+    /// One attempt at a time, so a waiter notices at once when this server has seen the ticket sell out. Between
+    /// attempts, and before the first when another server is waiting, the waiter says it wants the lock and sleeps until
+    /// a release is announced (at most <see cref="RedLockOptions.Retry"/>).
+    /// </summary>
     private async Task<(IRedLock? Lock, PurchaseOutcome? Refusal)> AcquireAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var pause = notices.IsWantedElsewhere(purchase.TicketId);
         while (!purchase.Sale.IsKnownSoldOut)
         {
+            if (pause)
+            {
+                notices.AnnounceWanted(purchase.TicketId);
+                await notices.WaitForReleaseAsync(purchase.TicketId, settings.Retry, cancellationToken);
+                if (purchase.Sale.IsKnownSoldOut)
+                {
+                    break;
+                }
+            }
+
             var failedAt = Interlocked.Read(ref _redisFailedAt);
             if (failedAt != 0 && time.GetElapsedTime(failedAt) < settings.RedisFailureMemory)
             {
@@ -160,7 +223,7 @@ public sealed class RedLockPurchase(
                 return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
             }
 
-            await Task.Delay(settings.Retry * Random.Shared.NextDouble(), time, cancellationToken);
+            pause = true;
         }
 
         return (null, PurchaseOutcome.SoldOut);

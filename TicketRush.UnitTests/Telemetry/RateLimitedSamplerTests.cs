@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+using OpenTelemetry.Trace;
+using TicketRush.ServiceDefaults;
+
+namespace TicketRush.UnitTests.Telemetry;
+
+public sealed class RateLimitedSamplerTests
+{
+    private static readonly SamplingParameters Root = new(default, ActivityTraceId.CreateRandom(), "purchase", ActivityKind.Server);
+
+    [Fact]
+    public void A_burst_is_sampled_whole_then_nothing_until_the_bucket_refills()
+    {
+        var time = new FakeTimeProvider();
+        var sampler = new RateLimitedSampler(tracesPerSecond: 10, burst: 5, time);
+
+        Assert.Equal(5, Sample(sampler, 20));
+
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        Assert.Equal(2, Sample(sampler, 20));
+    }
+
+    [Fact]
+    public void An_idle_bucket_holds_no_more_than_its_burst()
+    {
+        var time = new FakeTimeProvider();
+        var sampler = new RateLimitedSampler(tracesPerSecond: 10, burst: 5, time);
+        Sample(sampler, 5);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(5, Sample(sampler, 100));
+    }
+
+    [Fact]
+    public void Sustained_load_is_sampled_at_the_rate()
+    {
+        var time = new FakeTimeProvider();
+        var sampler = new RateLimitedSampler(tracesPerSecond: 20, burst: 1, time);
+        Sample(sampler, 1);
+
+        var sampled = 0;
+        for (var tick = 0; tick < 1_000; tick++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            sampled += Sample(sampler, 1);
+        }
+
+        Assert.Equal(20, sampled);
+    }
+
+    private static int Sample(RateLimitedSampler sampler, int roots) =>
+        Enumerable.Range(0, roots).Count(_ => sampler.ShouldSample(Root).Decision == SamplingDecision.RecordAndSample);
+}
