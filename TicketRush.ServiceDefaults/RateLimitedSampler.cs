@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OpenTelemetry.Trace;
 
 namespace TicketRush.ServiceDefaults;
@@ -7,7 +8,11 @@ namespace TicketRush.ServiceDefaults;
 /// buyers of a rush are all traced, a sustained load exports a bounded trickle. Exporting every span of a sale running
 /// at a thousand purchases a second cost the Aspire dashboard more CPU than the sale itself, and the cores are shared.
 /// </summary>
-/// <remarks>Meant for root spans only (wrap it in a <see cref="ParentBasedSampler"/>): a trace is kept or dropped whole.</remarks>
+/// <remarks>
+/// Meant for root spans only (wrap it in a <see cref="ParentBasedSampler"/>): a trace is kept or dropped whole. Only
+/// requests start traces; background work with no request behind it (dependency probes every 250 ms, the waiting
+/// room's admission pump) would spend the budget on <c>SELECT 1</c>s, so its root spans are dropped.
+/// </remarks>
 public sealed class RateLimitedSampler : Sampler
 {
     private readonly double _perSecond;
@@ -31,6 +36,11 @@ public sealed class RateLimitedSampler : Sampler
 
     public override SamplingResult ShouldSample(in SamplingParameters samplingParameters)
     {
+        if (samplingParameters.Kind != ActivityKind.Server)
+        {
+            return new SamplingResult(SamplingDecision.Drop);
+        }
+
         lock (_gate)
         {
             var now = _time.GetTimestamp();

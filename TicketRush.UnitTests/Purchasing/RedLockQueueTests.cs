@@ -15,7 +15,7 @@ public sealed class RedLockQueueTests
         Assert.True(await queue.WaitTurnAsync(Long, NeverRelease, CancellationToken.None));
         var next = queue.WaitTurnAsync(Long, NeverRelease, CancellationToken.None);
 
-        Assert.Null(queue.EndTurn(held, mayLeave: true));
+        queue.EndTurn(held, mayLeave: true, NeverRelease);
 
         Assert.True(await next);
         Assert.Same(held, queue.TakeLeftLock());
@@ -28,12 +28,16 @@ public sealed class RedLockQueueTests
         var queue = new RedLockQueue();
         var held = new RedLockQueue.HeldLock(1, new GrantedLock(), Served: 1);
 
+        var given = new List<RedLockQueue.HeldLock>();
+
         Assert.True(await queue.WaitTurnAsync(Long, NeverRelease, CancellationToken.None));
-        Assert.Same(held, queue.EndTurn(held, mayLeave: true));
+        queue.EndTurn(held, mayLeave: true, given.Add);
+        Assert.Equal([held], given);
 
         Assert.True(await queue.WaitTurnAsync(Long, NeverRelease, CancellationToken.None));
         var next = queue.WaitTurnAsync(Long, NeverRelease, CancellationToken.None);
-        Assert.Same(held, queue.EndTurn(held, mayLeave: false));
+        queue.EndTurn(held, mayLeave: false, given.Add);
+        Assert.Equal([held, held], given);
         Assert.True(await next);
         Assert.Null(queue.TakeLeftLock());
     }
@@ -50,7 +54,9 @@ public sealed class RedLockQueueTests
         await giveUp.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
 
-        Assert.Same(held, queue.EndTurn(held, mayLeave: true));
+        var given = new List<RedLockQueue.HeldLock>();
+        queue.EndTurn(held, mayLeave: true, given.Add);
+        Assert.Equal([held], given);
     }
 
     private static void NeverRelease(RedLockQueue.HeldLock held) => Assert.Fail($"nothing should be given back here, but ticket {held.TicketId}'s lock was");

@@ -41,13 +41,24 @@ public sealed class RateLimitedSamplerTests
         Sample(sampler, 1);
 
         var sampled = 0;
-        for (var tick = 0; tick < 1_000; tick++)
+        // 1,010 ticks: a thousand additions of 0.02 may fall a hair short of the twentieth token.
+        for (var tick = 0; tick < 1_010; tick++)
         {
             time.Advance(TimeSpan.FromMilliseconds(1));
             sampled += Sample(sampler, 1);
         }
 
         Assert.Equal(20, sampled);
+    }
+
+    [Fact]
+    public void Background_work_without_a_request_starts_no_trace()
+    {
+        var sampler = new RateLimitedSampler(tracesPerSecond: 10, burst: 5, new FakeTimeProvider());
+        var probe = new SamplingParameters(default, ActivityTraceId.CreateRandom(), "SELECT 1", ActivityKind.Client);
+
+        Assert.Equal(SamplingDecision.Drop, sampler.ShouldSample(probe).Decision);
+        Assert.Equal(5, Sample(sampler, 5));
     }
 
     private static int Sample(RateLimitedSampler sampler, int roots) =>

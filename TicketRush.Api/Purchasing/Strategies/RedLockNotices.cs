@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using TicketRush.Api.Servers;
 
 namespace TicketRush.Api.Purchasing.Strategies;
 
@@ -12,62 +10,75 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// server's queue sleeps until a release is announced, or until its retry pause ends in case a notice was lost; a
 /// server that keeps a lock for a run of its own buyers steps aside when another server wants it.
 /// </summary>
-/// <remarks>Notices only make waiting shorter and turns fairer: the lock itself, and the fenced write, keep the sale safe.</remarks>
+/// <remarks>
+/// State is kept per stripe of tickets, like the local queues: a notice about one ticket may wake, or shorten the run
+/// of, another ticket of its stripe, which costs a pause, never a wrong sale. A server that cannot hear the channel
+/// must not keep locks for runs (<see cref="CanHear"/>): nobody could ask it to step aside.
+/// </remarks>
 public sealed class RedLockNotices
 {
+    private const string Released = "r";
+    private const string Wanted = "w";
+
     private static readonly RedisChannel Channel = RedisChannel.Literal("ticketrush:redlock");
 
     private readonly IConnectionMultiplexer _redis;
-    private readonly string _server;
+    // Not the server's name: two processes configured with the same name would each take the other's notices for their own.
+    private readonly string _sender = Guid.NewGuid().ToString("N");
     private readonly TimeProvider _time;
     private readonly TimeSpan _wantedFor;
-    private readonly LockStripes<Releases> _releases;
-    private readonly LockStripes<StrongBox<long>> _wantedAt;
+    private readonly LockStripes<StripeNotices> _stripes;
     private readonly Lock _subscribing = new();
     private Task? _subscription;
 
-    public RedLockNotices(IConnectionMultiplexer redis, IOptions<ServerOptions> server, IOptions<RedLockOptions> options, TimeProvider time)
+    public RedLockNotices(IConnectionMultiplexer redis, IOptions<RedLockOptions> options, TimeProvider time)
     {
         _redis = redis;
-        _server = server.Value.Name;
         _time = time;
-        // A waiting server announces itself after every attempt, at least once per retry pause.
-        _wantedFor = options.Value.Retry * 3;
-        _releases = new LockStripes<Releases>(options.Value.LocalQueues, () => new Releases());
-        _wantedAt = new LockStripes<StrongBox<long>>(options.Value.LocalQueues, () => new StrongBox<long>());
-        EnsureSubscribed();
+        // A waiting head announces itself once per attempt; on two busy cores an attempt can take several retry pauses.
+        _wantedFor = options.Value.Retry * 10;
+        _stripes = new LockStripes<StripeNotices>(options.Value.LocalQueues, () => new StripeNotices());
     }
 
-    /// <summary>Waits until another server announces that it released <paramref name="ticketId"/>'s lock, or <paramref name="atMost"/>.</summary>
-    public async Task WaitForReleaseAsync(long ticketId, TimeSpan atMost, CancellationToken cancellationToken)
+    /// <summary>Whether this server is subscribed and connected, so that other servers' requests reach it.</summary>
+    public bool CanHear
     {
-        EnsureSubscribed();
-        var released = _releases.For(ticketId).Next;
+        get
+        {
+            EnsureSubscribed();
+            return _subscription is { IsCompletedSuccessfully: true } && _redis.GetSubscriber().IsConnected(Channel);
+        }
+    }
+
+    /// <summary>Completes at the next release announced by another server for <paramref name="ticketId"/>'s stripe; take it before an attempt, so a release during the attempt is not missed.</summary>
+    public Task NextRelease(long ticketId) => _stripes.For(ticketId).NextRelease;
+
+    /// <summary>Waits for <paramref name="release"/> (from <see cref="NextRelease"/>), at most <paramref name="atMost"/>.</summary>
+    public async Task WaitForReleaseAsync(Task release, TimeSpan atMost, CancellationToken cancellationToken)
+    {
         using var pause = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(released, Task.Delay(atMost, _time, pause.Token));
+        await Task.WhenAny(release, Task.Delay(atMost, _time, pause.Token));
         await pause.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    public void AnnounceReleased(long ticketId) => Announce('r', ticketId);
+    public void AnnounceReleased(long ticketId) => Announce(Released, ticketId);
 
-    public void AnnounceWanted(long ticketId) => Announce('w', ticketId);
+    public void AnnounceWanted(long ticketId) => Announce(Wanted, ticketId);
 
-    /// <summary>Whether another server announced, a moment ago, that it waits for <paramref name="ticketId"/>'s lock.</summary>
+    /// <summary>Whether another server announced, a moment ago, that it waits for the lock of a ticket of <paramref name="ticketId"/>'s stripe.</summary>
     public bool IsWantedElsewhere(long ticketId)
     {
-        // A holder that was never told would keep the lock from the others for as long as its own buyers keep coming.
-        EnsureSubscribed();
-        var at = Interlocked.Read(ref _wantedAt.For(ticketId).Value);
+        var at = _stripes.For(ticketId).WantedAt;
         return at != 0 && _time.GetElapsedTime(at) < _wantedFor;
     }
 
-    private void Announce(char kind, long ticketId)
+    private void Announce(string kind, long ticketId)
     {
-        EnsureSubscribed();
         try
         {
-            _redis.GetSubscriber().Publish(Channel, string.Create(CultureInfo.InvariantCulture, $"{kind}:{ticketId}:{_server}"), CommandFlags.FireAndForget);
+            EnsureSubscribed();
+            _redis.GetSubscriber().Publish(Channel, string.Create(CultureInfo.InvariantCulture, $"{kind}:{ticketId}:{_sender}"), CommandFlags.FireAndForget);
         }
         catch (RedisException)
         {
@@ -78,22 +89,26 @@ public sealed class RedLockNotices
     private void OnNotice(RedisChannel channel, RedisValue message)
     {
         var parts = message.ToString().Split(':', 3);
-        if (parts.Length != 3 || parts[2] == _server || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticketId))
+        if (parts.Length != 3 || parts[2] == _sender || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticketId))
         {
             return;
         }
 
-        if (parts[0] == "r")
+        switch (parts[0])
         {
-            _releases.For(ticketId).Fire();
-        }
-        else
-        {
-            Interlocked.Exchange(ref _wantedAt.For(ticketId).Value, _time.GetTimestamp());
+            case Released:
+                _stripes.For(ticketId).Release();
+                break;
+            case Wanted:
+                _stripes.For(ticketId).Want(_time.GetTimestamp());
+                break;
         }
     }
 
-    /// <summary>Subscribes on first use, and again after a failed attempt; the client re-subscribes by itself after a reconnect.</summary>
+    /// <summary>
+    /// Subscribes on first use. A failed subscription is dropped before it is tried again (the client keeps a handler
+    /// it was given even when SUBSCRIBE fails, and would call it twice); after a reconnect the client re-subscribes itself.
+    /// </summary>
     private void EnsureSubscribed()
     {
         if (_subscription is { IsFaulted: false, IsCanceled: false })
@@ -103,22 +118,43 @@ public sealed class RedLockNotices
 
         lock (_subscribing)
         {
-            if (_subscription is null || _subscription.IsFaulted || _subscription.IsCanceled)
+            if (_subscription is { IsFaulted: false, IsCanceled: false })
             {
-                _subscription = _redis.GetSubscriber().SubscribeAsync(Channel, OnNotice);
-                _ = _subscription.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+                return;
             }
+
+            try
+            {
+                var subscriber = _redis.GetSubscriber();
+                if (_subscription is not null)
+                {
+                    subscriber.Unsubscribe(Channel, OnNotice, CommandFlags.FireAndForget);
+                }
+
+                _subscription = subscriber.SubscribeAsync(Channel, OnNotice);
+            }
+            catch (RedisException exception)
+            {
+                _subscription = Task.FromException(exception);
+            }
+
+            _ = _subscription.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
     }
 
-    /// <summary>The next release notice of a stripe of tickets: a task completed, and replaced, by each notice.</summary>
-    private sealed class Releases
+    /// <summary>One stripe's notices: a task completed (and replaced) by each release, and when a lock was last wanted.</summary>
+    private sealed class StripeNotices
     {
-        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _nextRelease = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long _wantedAt;
 
-        public Task Next => Volatile.Read(ref _next).Task;
+        public Task NextRelease => Volatile.Read(ref _nextRelease).Task;
 
-        public void Fire() =>
-            Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        public long WantedAt => Interlocked.Read(ref _wantedAt);
+
+        public void Release() =>
+            Interlocked.Exchange(ref _nextRelease, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+        public void Want(long at) => Interlocked.Exchange(ref _wantedAt, at);
     }
 }

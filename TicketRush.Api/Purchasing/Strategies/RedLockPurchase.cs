@@ -59,6 +59,12 @@ public sealed class RedLockPurchase(
         try
         {
             held = TakeLeftLock(queue, purchase.TicketId);
+            if (purchase.Sale.IsKnownSoldOut)
+            {
+                wait.End();
+                return PurchaseOutcome.SoldOut;
+            }
+
             if (held is null)
             {
                 var acquired = await AcquireAsync(purchase, cancellationToken);
@@ -76,17 +82,16 @@ public sealed class RedLockPurchase(
             PurchaseTelemetry.TagLockRun(held.Served);
             mayLeave = false;
             var outcome = await SellAsync(purchase, held.Lock, cancellationToken);
-            // The lock stays on this server for its next buyer unless another server has waited through a whole run.
+            // A run is bounded only when another server waits, and only a server that can hear the others may run at
+            // all: one that cannot would keep the lock from them for as long as its own buyers keep coming.
             mayLeave = held.Lock.IsAcquired
+                && notices.CanHear
                 && (held.Served < options.Value.RunLength || !notices.IsWantedElsewhere(purchase.TicketId));
             return outcome;
         }
         finally
         {
-            if (queue.EndTurn(held, mayLeave) is { } giveBack)
-            {
-                GiveBack(giveBack);
-            }
+            queue.EndTurn(held, mayLeave, GiveBack);
         }
     }
 
@@ -180,13 +185,15 @@ public sealed class RedLockPurchase(
     private async Task<(IRedLock? Lock, PurchaseOutcome? Refusal)> AcquireAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // Another server waiting means this one just ended its run: the other goes first.
         var pause = notices.IsWantedElsewhere(purchase.TicketId);
+        var release = notices.NextRelease(purchase.TicketId);
         while (!purchase.Sale.IsKnownSoldOut)
         {
             if (pause)
             {
                 notices.AnnounceWanted(purchase.TicketId);
-                await notices.WaitForReleaseAsync(purchase.TicketId, settings.Retry, cancellationToken);
+                await notices.WaitForReleaseAsync(release, settings.Retry, cancellationToken);
                 if (purchase.Sale.IsKnownSoldOut)
                 {
                     break;
@@ -204,6 +211,7 @@ public sealed class RedLockPurchase(
                 return (null, PurchaseOutcome.Unavailable(UnavailableReasons.LockNotAcquired));
             }
 
+            release = notices.NextRelease(purchase.TicketId);
             var attempt = await TryAcquireAsync($"ticketrush:ticket:{purchase.TicketId}", settings.Expiry, settings.AttemptReserve);
             if (attempt is null)
             {

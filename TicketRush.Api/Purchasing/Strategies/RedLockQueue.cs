@@ -64,8 +64,11 @@ public sealed class RedLockQueue
         }
     }
 
-    /// <summary>Ends a turn. <paramref name="held"/> is left for the next buyer if one waits and <paramref name="mayLeave"/>; otherwise it is returned, to be given back.</summary>
-    public HeldLock? EndTurn(HeldLock? held, bool mayLeave)
+    /// <summary>
+    /// Ends a turn. <paramref name="held"/> is left for the next buyer if one waits and <paramref name="mayLeave"/>;
+    /// otherwise it goes to <paramref name="release"/>, before the next buyer's turn begins, so its attempt follows the release.
+    /// </summary>
+    public void EndTurn(HeldLock? held, bool mayLeave, Action<HeldLock> release)
     {
         var giveBack = held;
         lock (_state)
@@ -79,8 +82,12 @@ public sealed class RedLockQueue
             _turnTaken = false;
         }
 
+        if (giveBack is not null)
+        {
+            release(giveBack);
+        }
+
         _turn.Release();
-        return giveBack;
     }
 
     /// <summary>A ticket's lock as held by this server, and how many buyers it has served since Redis granted it.</summary>
