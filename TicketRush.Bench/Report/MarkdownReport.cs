@@ -41,7 +41,7 @@ public static class MarkdownReport
         md.AppendLine().AppendLine("## Strategies through HTTP, both servers").AppendLine()
             .AppendLine("Scenarios: **rush** = the study's (all buyers released at once, one connection each); **drop** = oversubscribed, fixed concurrency, " +
                 "stops when every buyer has tried (or at the time limit); **sold-out** = fresh buyers at a finished sale, loaded by wrk " +
-                "(when installed); **sustained** = stock that outlasts the window; **light** = the same at 8 buyers in flight per server.")
+                "(when installed); **sustained** = stock that outlasts the window; **light** = the same at 8 buyers in flight per server, loaded by wrk when installed (as the latency target was measured).")
             .AppendLine()
             .AppendLine("| strategy | scenario | shape | req/s | sales/s | p50 / p95 / p99 ms | statuses | sold / stock, remaining | invariants |")
             .AppendLine("|---|---|---|---:|---:|---:|---|---|---|");
