@@ -1,6 +1,7 @@
 using MySqlConnector;
 using StackExchange.Redis;
 using TicketRush.Bench.Load;
+using TicketRush.Bench.Scenarios;
 using TicketRush.Rush;
 
 namespace TicketRush.Bench.Ceilings;
@@ -29,9 +30,9 @@ public static class Ceilings
         var users = new UserIds();
 
         // A warm-up window, then the measured one, both from the same load.
-        async Task MeasureLoadAsync(string key, string name, string what, Func<TimeSpan, Task<LoadResult>> load)
+        async Task MeasureLoadAsync(string key, string name, string what, Func<TimeSpan, Task<LoadResult>> load, int? concurrency = null)
         {
-            log($"ceiling ({key}) {name}: warm-up {plan.CeilingWarmup.TotalSeconds:F0} s, then {plan.CeilingWindow.TotalSeconds:F0} s at {plan.Concurrency} in flight");
+            log($"ceiling ({key}) {name}: warm-up {plan.CeilingWarmup.TotalSeconds:F0} s, then {plan.CeilingWindow.TotalSeconds:F0} s at {concurrency ?? plan.Concurrency} in flight");
             await load(plan.CeilingWarmup);
             var result = await load(plan.CeilingWindow);
             var ceiling = new Ceiling(key, name, what, result);
@@ -39,8 +40,8 @@ public static class Ceilings
             ceilings.Add(ceiling);
         }
 
-        Task MeasureOneAsync(string key, string name, string what, Func<long, CancellationToken, Task<string>> operation) =>
-            MeasureLoadAsync(key, name, what, window => ClosedLoop.RunAsync(plan.Concurrency, window, long.MaxValue, operation, cancellationToken));
+        Task MeasureOneAsync(string key, string name, string what, Func<long, CancellationToken, Task<string>> operation, int? concurrency = null) =>
+            MeasureLoadAsync(key, name, what, window => ClosedLoop.RunAsync(concurrency ?? plan.Concurrency, window, long.MaxValue, operation, cancellationToken), concurrency);
 
         var ticket = await system.Servers[0].CreateTicketAsync(system.AdminKey, TicketStock, "atomic", "bench ceilings", cancellationToken);
         await MeasureOneAsync("a", "MySQL tx, 4 round trips", PurchaseTransactions.FourRoundTripsSql,
@@ -49,6 +50,13 @@ public static class Ceilings
             (_, ct) => PurchaseTransactions.OneRoundTripAsync(database, ticket.Id, users.Next(), ct));
         await MeasureOneAsync("c", "MySQL FOR UPDATE tx", PurchaseTransactions.ForUpdateSql,
             (_, ct) => PurchaseTransactions.ForUpdateAsync(database, ticket.Id, users.Next(), ct));
+
+        // The same two transactions at the light load's concurrency: the latency the bare SQL has when few queue on the row.
+        var light = StrategyScenarios.LightConcurrency;
+        await MeasureOneAsync(LightKey("b"), $"MySQL tx, 1 round trip, {light} in flight", PurchaseTransactions.OneRoundTripSql,
+            (_, ct) => PurchaseTransactions.OneRoundTripAsync(database, ticket.Id, users.Next(), ct), light);
+        await MeasureOneAsync(LightKey("c"), $"MySQL FOR UPDATE tx, {light} in flight", PurchaseTransactions.ForUpdateSql,
+            (_, ct) => PurchaseTransactions.ForUpdateAsync(database, ticket.Id, users.Next(), ct), light);
 
         var reservation = new RedisReservation(redis.GetDatabase());
         var inStock = await reservation.SeedAsync(CounterStock);
@@ -73,6 +81,9 @@ public static class Ceilings
             log("ceiling (f) skipped: wrk is not installed (apt-get install wrk)");
         }
     }
+
+    /// <summary>The key of ceiling <paramref name="key"/> measured at the light load's concurrency.</summary>
+    public static string LightKey(string key) => $"{key}{StrategyScenarios.LightConcurrency}";
 
     private static async Task<string> AliveAsync(HttpClient server, CancellationToken cancellationToken)
     {

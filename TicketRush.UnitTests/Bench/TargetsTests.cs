@@ -56,4 +56,17 @@ public sealed class TargetsTests
         Assert.Equal(false, Check(report, "atomic rush p99 ≤ 10 × p50").Met);
         Assert.Equal(true, Check(report, "atomic p99 ≤ 50 ms").Met);
     }
+
+    [Fact]
+    public void A_light_load_latency_says_its_mean_wait_and_the_bare_transactions_tail()
+    {
+        var report = Report(
+            [new Ceiling(Ceilings.LightKey("c"), "FOR UPDATE, 16 in flight", "", Load(800, Ceilings.Succeeded, p99Ms: 45))],
+            [Result("pessimistic", "light", Load(640, "201", p99Ms: 60))]);
+
+        var check = Check(report, "pessimistic p99 ≤ 50 ms");
+
+        Assert.Equal(false, check.Met);
+        Assert.Equal("60 ms; mean wait 64 ÷ 640 sales/s = 100 ms; bare (c16) p99 45 ms", check.Measured);
+    }
 }
