@@ -22,12 +22,15 @@ public sealed class JitteredBackoffTests
 
     private const double AlmostOne = 0.999_999;
 
+    // So many buyers in flight that only the doublings and MaxBackoff limit the ceiling.
+    private const int Crowd = 1_000_000;
+
     [Fact]
     public void Never_exceeds_MaxBackoff_however_many_conflicts()
     {
         for (var conflicts = 0; conflicts <= 100; conflicts++)
         {
-            var wait = JitteredBackoff.Next(Options, conflicts, AlmostOne);
+            var wait = JitteredBackoff.Next(Options, conflicts, AlmostOne, Crowd);
 
             Assert.True(wait <= Options.MaxBackoff, $"{conflicts} conflicts waited {wait}, over the cap {Options.MaxBackoff}.");
         }
@@ -36,7 +39,7 @@ public sealed class JitteredBackoffTests
     [Fact]
     public void Reaches_the_cap_once_the_doublings_pass_it()
     {
-        var wait = JitteredBackoff.Next(Options, conflicts: 100, random: 0.5);
+        var wait = JitteredBackoff.Next(Options, conflicts: 100, random: 0.5, Crowd);
 
         Assert.Equal(Options.MaxBackoff * 0.5, wait);
     }
@@ -47,11 +50,11 @@ public sealed class JitteredBackoffTests
         for (var conflicts = 0; conflicts < Uncapped.MaxBackoffDoublings; conflicts++)
         {
             Assert.Equal(
-                JitteredBackoff.Next(Uncapped, conflicts, 0.5) * 2,
-                JitteredBackoff.Next(Uncapped, conflicts + 1, 0.5));
+                JitteredBackoff.Next(Uncapped, conflicts, 0.5, Crowd) * 2,
+                JitteredBackoff.Next(Uncapped, conflicts + 1, 0.5, Crowd));
         }
 
-        Assert.Equal(Uncapped.BaseBackoff * 0.5, JitteredBackoff.Next(Uncapped, 0, 0.5));
+        Assert.Equal(Uncapped.BaseBackoff * 0.5, JitteredBackoff.Next(Uncapped, 0, 0.5, Crowd));
     }
 
     [Theory]
@@ -61,9 +64,9 @@ public sealed class JitteredBackoffTests
     [InlineData(int.MaxValue)]
     public void Ceiling_stops_doubling_after_MaxBackoffDoublings(int conflicts)
     {
-        var atLastDoubling = JitteredBackoff.Next(Uncapped, Uncapped.MaxBackoffDoublings, 0.5);
+        var atLastDoubling = JitteredBackoff.Next(Uncapped, Uncapped.MaxBackoffDoublings, 0.5, Crowd);
 
-        Assert.Equal(atLastDoubling, JitteredBackoff.Next(Uncapped, conflicts, 0.5));
+        Assert.Equal(atLastDoubling, JitteredBackoff.Next(Uncapped, conflicts, 0.5, Crowd));
         Assert.Equal(Uncapped.BaseBackoff * 16 * 0.5, atLastDoubling);
     }
 
@@ -73,7 +76,7 @@ public sealed class JitteredBackoffTests
     [InlineData(100)]
     public void Waits_nothing_when_random_is_zero(int conflicts)
     {
-        Assert.Equal(TimeSpan.Zero, JitteredBackoff.Next(Options, conflicts, 0));
+        Assert.Equal(TimeSpan.Zero, JitteredBackoff.Next(Options, conflicts, 0, Crowd));
     }
 
     [Theory]
@@ -84,6 +87,14 @@ public sealed class JitteredBackoffTests
     {
         var ceiling = Uncapped.BaseBackoff * 8;
 
-        Assert.Equal(ceiling * random, JitteredBackoff.Next(Uncapped, conflicts: 3, random));
+        Assert.Equal(ceiling * random, JitteredBackoff.Next(Uncapped, conflicts: 3, random, Crowd));
+    }
+
+    [Fact]
+    public void The_ceiling_stops_at_one_base_backoff_per_buyer_in_flight()
+    {
+        Assert.Equal(Options.BaseBackoff * 8 * 0.5, JitteredBackoff.Next(Options, conflicts: 100, random: 0.5, contenders: 8));
+        Assert.Equal(Options.BaseBackoff * 4 * 0.5, JitteredBackoff.Next(Options, conflicts: 2, random: 0.5, contenders: 8));
+        Assert.Equal(Options.BaseBackoff * 0.5, JitteredBackoff.Next(Options, conflicts: 100, random: 0.5, contenders: 0));
     }
 }

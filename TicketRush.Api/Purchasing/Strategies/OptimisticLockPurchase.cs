@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using TicketRush.Api.Purchasing.Sales;
 
@@ -20,9 +21,16 @@ public sealed class OptimisticLockPurchase(
 
     public TimeSpan? Deadline => options.Value.Deadline;
 
+    // Counters shared out by ticket id, like the in-process locks: two tickets of a stripe count as one contention.
+    private const int ContentionStripes = 256;
+
+    private readonly LockStripes<StrongBox<int>> _inFlight = new(ContentionStripes, () => new StrongBox<int>());
+
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         var conflicts = 0;
+        var inFlight = _inFlight.For(purchase.TicketId);
+        Interlocked.Increment(ref inFlight.Value);
         try
         {
             while (!purchase.Sale.IsKnownSoldOut)
@@ -40,13 +48,15 @@ public sealed class OptimisticLockPurchase(
                     return outcome;
                 }
 
-                await Task.Delay(JitteredBackoff.Next(options.Value, conflicts++, Random.Shared.NextDouble()), time, cancellationToken);
+                var contenders = Volatile.Read(ref inFlight.Value);
+                await Task.Delay(JitteredBackoff.Next(options.Value, conflicts++, Random.Shared.NextDouble(), contenders), time, cancellationToken);
             }
 
             return PurchaseOutcome.SoldOut;
         }
         finally
         {
+            Interlocked.Decrement(ref inFlight.Value);
             telemetry.RecordRetries(Descriptor.Name, conflicts);
         }
     }
