@@ -75,10 +75,9 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
         var ticket = await CreateTicketAsync(strategy.Name, 1, "sold out", cancellationToken);
         var path = TicketRushClient.PurchasePath(ticket.Id);
         await PurchaseRequest.SendAsync(system.Servers[0], path, 1, cancellationToken);
-        IReadOnlyList<Uri> servers = [.. system.Servers.Select(s => s.BaseAddress!)];
         // The path that answers from memory is only now taken often enough for the JIT's optimised code to replace the first.
-        await Wrk.PurchaseAsync(servers, path, plan.Concurrency, plan.StrategyWarmup, cancellationToken);
-        var load = await Wrk.PurchaseAsync(servers, path, plan.Concurrency, plan.CeilingWindow, cancellationToken);
+        await Wrk.PurchaseAsync(system.ServerAddresses, path, plan.Concurrency, plan.StrategyWarmup, cancellationToken);
+        var load = await Wrk.PurchaseAsync(system.ServerAddresses, path, plan.Concurrency, plan.CeilingWindow, cancellationToken);
         return new ScenarioResult(strategy.Name, "sold-out", $"1 sold / 1 stock, then fresh buyers for {plan.CeilingWindow.TotalSeconds:F0} s, wrk c={load.Concurrency}",
             strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
     }
@@ -103,7 +102,7 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
         log($"{strategy.Name}: light load, {plan.CeilingWindow.TotalSeconds:F0} s at {LightConcurrency} in flight on stock {OpenStock}, loaded by {tool}");
         var ticket = await CreateTicketAsync(strategy.Name, OpenStock, "light", cancellationToken);
         var load = Wrk.IsInstalled
-            ? await Wrk.PurchaseAsync([.. system.Servers.Select(s => s.BaseAddress!)], TicketRushClient.PurchasePath(ticket.Id), LightConcurrency, plan.CeilingWindow, cancellationToken)
+            ? await Wrk.PurchaseAsync(system.ServerAddresses, TicketRushClient.PurchasePath(ticket.Id), LightConcurrency, plan.CeilingWindow, cancellationToken)
             : await LoadAsync(ticket, plan.CeilingWindow, OpenStock, cancellationToken, LightConcurrency);
         return new ScenarioResult(strategy.Name, "light", $"{plan.CeilingWindow.TotalSeconds:F0} s, c={LightConcurrency}" + (Wrk.IsInstalled ? ", wrk" : ""),
             strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
