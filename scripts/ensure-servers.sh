@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Makes sure TicketRush can run its databases: MariaDB (or MySQL) and Redis binaries, or a container runtime.
+# Makes sure TicketRush can run its databases: MariaDB and Redis binaries (local mode initialises MariaDB with
+# mariadb-install-db, which MySQL lacks), or a container runtime.
 # When neither is present it installs Debian's mariadb-server and redis-server (sudo when not root),
 # without starting their system services: the AppHost runs its own loopback-only instances.
 set -euo pipefail
 
 have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/local/sbin/$1" ]; }
 
-if { have mariadbd || have mysqld; } && have redis-server; then
+if have mariadbd && have mariadb-install-db && have redis-server; then
   exit 0
 fi
 
