@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using TicketRush.Api.Admin;
+using TicketRush.Api.Catalog;
 using TicketRush.Api.Data;
 using TicketRush.Api.Faults;
 using TicketRush.Api.Idempotency;
@@ -17,6 +18,7 @@ builder.AddServiceDefaults();
 builder.AddServerIdentity();
 builder.AddAdmin();
 builder.AddTicketRushData();
+builder.AddCatalog();
 builder.AddPurchasing();
 builder.AddTickets();
 builder.AddOrders();

@@ -1,5 +1,5 @@
+using TicketRush.Api.Dependencies;
 using TicketRush.Api.Problems;
-using TicketRush.Api.Purchasing;
 
 namespace TicketRush.Api.Idempotency;
 

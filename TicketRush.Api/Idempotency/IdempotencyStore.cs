@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using TicketRush.Api.Dependencies;
 
 namespace TicketRush.Api.Idempotency;
 
@@ -72,7 +73,7 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Idem
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
-        catch (Exception exception) when (Purchasing.DependencyFailure.IsUnavailableOrAbandoned(exception))
+        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
         {
             // Redis is gone: the lease runs out by itself, and settling the request will say what happened.
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketRush.Api.Dependencies;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using TicketRush.Api.Purchasing;
+using TicketRush.Api.Dependencies;
 
 namespace TicketRush.Api.Problems;
 

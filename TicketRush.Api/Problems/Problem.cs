@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TicketRush.Api.Dependencies;
 
 namespace TicketRush.Api.Problems;
 

@@ -1,4 +1,4 @@
-using TicketRush.Api.Purchasing.Sales;
+using TicketRush.Api.Catalog;
 
 namespace TicketRush.Api.Purchasing;
 

@@ -32,8 +32,4 @@ public sealed class PurchaseOptions
     /// <summary>How often a purchase that hit a deadlock or a snapshot conflict (MariaDB error 1020) is retried whole.</summary>
     [Range(0, 10)]
     public int ConflictRetries { get; set; } = 3;
-
-    /// <summary>How many tickets' sales each server keeps in memory (id → strategy, and whether sold out).</summary>
-    [Range(1, 10_000_000)]
-    public int CachedSales { get; set; } = 100_000;
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MySqlConnector;
+using TicketRush.Api.Catalog;
+using TicketRush.Api.Dependencies;
 using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.Purchasing;

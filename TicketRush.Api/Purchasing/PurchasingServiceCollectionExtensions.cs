@@ -53,7 +53,6 @@ public static class PurchasingServiceCollectionExtensions
         services.AddHostedService<ReservationLeaseReconciler>();
 
         services.AddSingleton<PurchaseTelemetry>();
-        services.AddSingleton<SaleCatalog>();
         services.AddSingleton<PurchaseHooks>();
         services.AddSingleton<CommitVerifier>();
         services.AddSingleton<SaleTransactions>();

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using TicketRush.Api.Purchasing;
+using TicketRush.Api.Dependencies;
 
 namespace TicketRush.Api.RateLimiting;
 

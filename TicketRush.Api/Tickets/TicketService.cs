@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TicketRush.Api.Data;
+using TicketRush.Api.Dependencies;
 using TicketRush.Api.Purchasing;
 
 namespace TicketRush.Api.Tickets;

@@ -1,6 +1,6 @@
+using TicketRush.Api.Catalog;
+using TicketRush.Api.Dependencies;
 using TicketRush.Api.Problems;
-using TicketRush.Api.Purchasing;
-using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.WaitingRoom;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using TicketRush.Api.Catalog;
+using TicketRush.Api.Dependencies;
 using TicketRush.Api.Purchasing;
 using TicketRush.Api.Purchasing.Sales;
 using TicketRush.Api.Servers;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using StackExchange.Redis;
-using TicketRush.Api.Purchasing.Sales;
+using TicketRush.Api.Catalog;
 
 namespace TicketRush.Api.WaitingRoom;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketRush.Api.Catalog;
 using TicketRush.Api.Problems;
-using TicketRush.Api.Purchasing.Sales;
 using TicketRush.Api.RateLimiting;
 
 namespace TicketRush.Api.WaitingRoom;

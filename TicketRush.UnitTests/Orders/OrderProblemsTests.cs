@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using TicketRush.Api.Dependencies;
 using TicketRush.Api.Orders;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;

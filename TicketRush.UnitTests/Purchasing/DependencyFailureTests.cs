@@ -1,6 +1,6 @@
 using System.Data.Common;
 using StackExchange.Redis;
-using TicketRush.Api.Purchasing;
+using TicketRush.Api.Dependencies;
 
 namespace TicketRush.UnitTests.Purchasing;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using TicketRush.Api.Catalog;
 using TicketRush.Api.Purchasing;
 using TicketRush.Api.Purchasing.RedisStock;
 using TicketRush.Api.Purchasing.Strategies;
@@ -100,7 +101,6 @@ public sealed class PurchasingOptionsValidationTests
 
     [Theory]
     [InlineData("Purchase:ConflictRetries", "11")]
-    [InlineData("Purchase:CachedSales", "0")]
     [InlineData("Strategies:InProcessLock:Stripes", "0")]
     [InlineData("Strategies:Optimistic:MaxBackoffDoublings", "31")]
     public void Out_of_range_numbers_are_rejected(string key, string value)
@@ -142,5 +142,15 @@ public sealed class PurchasingOptionsValidationTests
         {
             ["Strategies:RedLock:Expiry"] = "00:00:00",
         }));
+    }
+
+    [Fact]
+    public void Catalog_must_cache_at_least_one_sale()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Catalog:CachedSales"] = "0" });
+        builder.AddCatalog();
+        using var host = builder.Build();
+        Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<CatalogOptions>>().Value);
     }
 }

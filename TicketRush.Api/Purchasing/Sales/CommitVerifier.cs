@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MySqlConnector;
 using TicketRush.Api.Data;
+using TicketRush.Api.Dependencies;
 
 namespace TicketRush.Api.Purchasing.Sales;
 

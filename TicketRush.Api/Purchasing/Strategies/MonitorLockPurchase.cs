@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TicketRush.Api.Dependencies;
 using TicketRush.Api.Purchasing.Blocking;
 using TicketRush.Api.Purchasing.Sales;
 

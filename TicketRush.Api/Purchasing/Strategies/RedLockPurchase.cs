@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using RedLockNet;
+using TicketRush.Api.Catalog;
+using TicketRush.Api.Dependencies;
 using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.Purchasing.Strategies;

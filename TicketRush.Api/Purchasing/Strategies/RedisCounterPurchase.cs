@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TicketRush.Api.Catalog;
 using TicketRush.Api.Purchasing.RedisStock;
 using TicketRush.Api.Purchasing.Sales;
 

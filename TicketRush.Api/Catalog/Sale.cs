@@ -1,4 +1,4 @@
-namespace TicketRush.Api.Purchasing.Sales;
+namespace TicketRush.Api.Catalog;
 
 /// <summary>
 /// A ticket on sale as purchases see it: its id and the strategy it was created with, which never changes.

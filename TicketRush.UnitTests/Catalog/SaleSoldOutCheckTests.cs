@@ -1,6 +1,6 @@
-using TicketRush.Api.Purchasing.Sales;
+using TicketRush.Api.Catalog;
 
-namespace TicketRush.UnitTests.Purchasing;
+namespace TicketRush.UnitTests.Catalog;
 
 /// <summary>After Redis turns buyers away, a server asks MySQL whether the sale is over: one check at a time, at most one per gap.</summary>
 public sealed class SaleSoldOutCheckTests

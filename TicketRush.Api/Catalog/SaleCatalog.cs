@@ -2,14 +2,15 @@ using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using MySqlConnector;
+using TicketRush.Api.Dependencies;
 
-namespace TicketRush.Api.Purchasing.Sales;
+namespace TicketRush.Api.Catalog;
 
 /// <summary>
 /// Finds the sale of a ticket id. A ticket's strategy never changes, so a found sale is cached (bounded); an unknown
 /// id is not, so a ticket created on the other server a moment ago is found at once, and junk ids cannot fill memory.
 /// </summary>
-public sealed partial class SaleCatalog(MySqlDataSource database, IOptions<PurchaseOptions> options, TimeProvider time, ILogger<SaleCatalog> logger) : IDisposable
+public sealed partial class SaleCatalog(MySqlDataSource database, IOptions<CatalogOptions> options, TimeProvider time, ILogger<SaleCatalog> logger) : IDisposable
 {
     private const int LookupTimeoutSeconds = 2;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using StackExchange.Redis;
 
-namespace TicketRush.Api.Purchasing;
+namespace TicketRush.Api.Dependencies;
 
 /// <summary>Tells a dependency being unavailable (503, the buyer may retry) from a bug (500), in words fit for the buyer.</summary>
 public static class DependencyFailure

@@ -1,4 +1,4 @@
-namespace TicketRush.Api.Purchasing.Sales;
+namespace TicketRush.Api.Catalog;
 
 /// <summary>
 /// A ticket's waiting room: buyers are admitted in the order they joined, <paramref name="AdmitPerSecond"/> a second,

@@ -1,4 +1,4 @@
-namespace TicketRush.Api.Purchasing;
+namespace TicketRush.Api.Dependencies;
 
 /// <summary>What a 503 tells the buyer, in general words: never an exception text, host, port or version.</summary>
 public static class UnavailableReasons
