@@ -1,5 +1,6 @@
 using TicketRush.Gateway;
 using TicketRush.Gateway.Proxy;
+using Yarp.ReverseProxy.Forwarder;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,11 +12,8 @@ builder.Services.AddOptions<GatewayOptions>()
     .Validate(o => o.ConnectTimeout > TimeSpan.Zero, "Gateway:ConnectTimeout must be positive.")
     .ValidateOnStart();
 
-var connectTimeout = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>()?.ConnectTimeout
-    ?? new GatewayOptions().ConnectTimeout;
-builder.Services.AddReverseProxy()
-    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-    .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = connectTimeout);
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddSingleton<IForwarderHttpClientFactory, ServerHttpClientFactory>();
 
 var app = builder.Build();
 

@@ -79,6 +79,8 @@ public static class PurchasingServiceCollectionExtensions
     /// </summary>
     private static void AddRedis(this IHostApplicationBuilder builder)
     {
+        // Read here because the client is configured before the container is built; validated on start like every option.
+        builder.Services.AddOptions<RedisTimeouts>().BindConfiguration(RedisTimeouts.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var timeouts = builder.Configuration.GetSection(RedisTimeouts.SectionName).Get<RedisTimeouts>() ?? new RedisTimeouts();
         builder.AddRedisClient("redis",
             settings => settings.DisableHealthChecks = true,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace TicketRush.Api.RateLimiting;
 
@@ -13,9 +14,11 @@ public sealed class RateLimitOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Requests to <c>/api</c> per client address (the gateway's <c>X-Forwarded-For</c> when it forwarded the request).</summary>
+    [ValidateObjectMembers]
     public FixedWindow PerAddress { get; set; } = new() { PermitLimit = 2_000, Window = TimeSpan.FromSeconds(1) };
 
     /// <summary>Purchase attempts per buyer: far above what a person presses, far below what a bot fires.</summary>
+    [ValidateObjectMembers]
     public FixedWindow PerBuyer { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromSeconds(10) };
 
     /// <summary>Trusted client addresses that no limit applies to (monitors, a lab's load generator).</summary>
@@ -29,6 +32,11 @@ public sealed class RateLimitOptions
         [Range(1, int.MaxValue)]
         public int PermitLimit { get; set; }
 
+        [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
         public TimeSpan Window { get; set; }
     }
 }
+
+/// <summary>Validates the whole tree, nested windows included, which data annotations alone do not descend into.</summary>
+[OptionsValidator]
+public sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using TicketRush.Api.Endpoints;
 
 namespace TicketRush.Api.RateLimiting;
@@ -11,10 +12,9 @@ public static class RateLimitingServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<RateLimitOptions>()
             .BindConfiguration(RateLimitOptions.SectionName)
-            .ValidateDataAnnotations()
-            .Validate(o => o.PerAddress.Window > TimeSpan.Zero && o.PerBuyer.Window > TimeSpan.Zero, "RateLimits windows must be positive.")
             .Validate(o => o.ExemptAddresses.All(a => System.Net.IPAddress.TryParse(a, out _)), "RateLimits:ExemptAddresses must be IP addresses.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddSingleton<RateLimitPartitions>();
 
         // The gateway on loopback says who the client is; ForwardedHeaders trusts loopback proxies by default.

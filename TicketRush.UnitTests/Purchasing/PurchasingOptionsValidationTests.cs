@@ -153,4 +153,12 @@ public sealed class PurchasingOptionsValidationTests
         using var host = builder.Build();
         Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<CatalogOptions>>().Value);
     }
+
+    [Theory]
+    [InlineData("Redis:Connect", "00:00:00")]
+    [InlineData("Redis:Command", "00:05:00")]
+    public void Redis_timeouts_out_of_range_are_rejected(string key, string value)
+    {
+        Assert.Throws<OptionsValidationException>(() => Resolve<RedisTimeouts>(new() { [key] = value }));
+    }
 }
