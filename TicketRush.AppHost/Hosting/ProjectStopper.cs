@@ -23,7 +23,20 @@ internal sealed class ProjectStopper(DistributedApplicationModel model, Resource
             return;
         }
 
-        List<Process> wrappers = [.. model.Resources.OfType<ProjectResource>().Select(WrapperOf).OfType<Process>()];
+        // The front door first: a project that waits for others and that nobody waits for (the gateway) stops before
+        // the rest, so it never probes a server that is already gone.
+        var projects = model.Resources.OfType<ProjectResource>().ToList();
+        var frontDoors = projects.Where(project => projects.Any(other => WaitsFor(project, other)) && !projects.Any(other => WaitsFor(other, project)));
+        await StopAsync(frontDoors, cancellationToken);
+        await StopAsync(projects, cancellationToken);
+    }
+
+    private static bool WaitsFor(ProjectResource waiting, ProjectResource project) =>
+        waiting.Annotations.OfType<WaitAnnotation>().Any(wait => wait.Resource == project);
+
+    private async Task StopAsync(IEnumerable<ProjectResource> projects, CancellationToken cancellationToken)
+    {
+        List<Process> wrappers = [.. projects.Select(WrapperOf).OfType<Process>()];
         try
         {
             List<Process> signalled = [.. wrappers.Where(wrapper => ResourceProcess.Signal(wrapper.Id, ResourceProcess.SigTerm))];
@@ -31,7 +44,7 @@ internal sealed class ProjectStopper(DistributedApplicationModel model, Resource
         }
         catch (TimeoutException)
         {
-            // A server still draining is left to DCP's own cleanup.
+            // A project still draining is left to DCP's own cleanup.
         }
         finally
         {
