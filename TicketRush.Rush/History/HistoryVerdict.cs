@@ -72,7 +72,7 @@ public sealed class HistoryVerdict
             text.AppendLine(CultureInfo.InvariantCulture, $"| {check.Id} | {check.Rule} | {check.Count} | {verdict} |");
         }
 
-        var slowest = Slowest is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{Slowest.Elapsed.TotalMilliseconds:F0} ms (buyer {Slowest.Buyer}, {Slowest.Status} {Slowest.Code})");
+        var slowest = Slowest is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{Slowest.Elapsed.TotalMilliseconds:F0} ms (buyer {Slowest.Buyer}, {Slowest.Status}{(Slowest.Code is null ? "" : $" {Slowest.Code}")})");
         return text
             .AppendLine(CultureInfo.InvariantCulture, $"| figures | buyers {Buyers}, attempts {Attempts}, retries {Retries}, ambiguous answers {Unknown} | without a definite answer: keyed {UndecidedKeyed}, unkeyed {UndecidedUnkeyed} | slowest answer {slowest} |")
             .ToString();

@@ -233,6 +233,46 @@ public sealed class TicketRushApp : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Kills a server outright (SIGKILL), as a power cut or the OOM killer would: the server process itself, under the
+    /// <c>dotnet run</c> DCP started. <see cref="RestartAfterCrashAsync"/> brings it back.
+    /// </summary>
+    public void Kill(string resource)
+    {
+        var runner = ProcessId(resource);
+        var server = ChildrenOf(runner).DefaultIfEmpty(runner).First();
+        Signal(server, SigKill);
+    }
+
+    private const int SigKill = 9;
+
+    private static IEnumerable<int> ChildrenOf(int pid)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            int? child = null;
+            try
+            {
+                // /proc/PID/stat: "pid (name) state ppid …"; the name may hold spaces, so read after its closing parenthesis.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.TryParse(Path.GetFileName(directory), out var id) && int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == pid)
+                {
+                    child = id;
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+
+            if (child is not null)
+            {
+                yield return child.Value;
+            }
+        }
+    }
+
     private int ProcessId(string resource)
     {
         var pid = ResourceProcess.IdOf(Running.ResourceNotifications, resource);
