@@ -44,5 +44,17 @@ public static class RushTable
         return text.ToString();
     }
 
+    /// <summary>The history checker's table of each verdict that has one, under the verdict's label.</summary>
+    public static string HistoriesToMarkdown(IEnumerable<RushVerdict> verdicts)
+    {
+        var text = new StringBuilder();
+        foreach (var v in verdicts.Where(v => v.History is not null))
+        {
+            text.AppendLine().AppendLine(Invariant($"**{v.Label}** on {v.ServerCount} target(s): history {v.History!.Summary}")).AppendLine().Append(v.History.ToMarkdown());
+        }
+
+        return text.ToString();
+    }
+
     private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 }
