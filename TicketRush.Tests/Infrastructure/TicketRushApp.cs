@@ -234,43 +234,52 @@ public sealed class TicketRushApp : IAsyncLifetime
     }
 
     /// <summary>
-    /// Kills a server outright (SIGKILL), as a power cut or the OOM killer would: the server process itself, under the
-    /// <c>dotnet run</c> DCP started. <see cref="RestartAfterCrashAsync"/> brings it back.
+    /// Kills a server outright (SIGKILL), as a power cut or the OOM killer would: the process listening on the
+    /// server's port (the server itself, not the <c>dotnet run</c> DCP started it with). <see cref="RestartAfterCrashAsync"/>
+    /// brings it back.
     /// </summary>
-    public void Kill(string resource)
-    {
-        var runner = ProcessId(resource);
-        var server = ChildrenOf(runner).DefaultIfEmpty(runner).First();
-        Signal(server, SigKill);
-    }
+    public static void Kill(HttpClient server) => Signal(ListenerOn(server.BaseAddress!.Port), SigKill);
 
     private const int SigKill = 9;
 
-    private static IEnumerable<int> ChildrenOf(int pid)
+    /// <summary>The process holding the listening socket of <paramref name="port"/>, found through <c>/proc</c>.</summary>
+    private static int ListenerOn(int port)
     {
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        const string Listen = "0A";
+        var sockets = new HashSet<string>();
+        foreach (var line in new[] { "/proc/net/tcp", "/proc/net/tcp6" }.SelectMany(table => File.ReadLines(table).Skip(1)))
         {
-            int? child = null;
+            // "sl local_address rem_address st … inode": the local address is hex IP:PORT.
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var local = fields[1];
+            if (fields[3] == Listen && int.Parse(local[(local.LastIndexOf(':') + 1)..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) == port)
+            {
+                sockets.Add($"socket:[{fields[9]}]");
+            }
+        }
+
+        foreach (var process in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(process), out var pid))
+            {
+                continue;
+            }
+
             try
             {
-                // /proc/PID/stat: "pid (name) state ppid …"; the name may hold spaces, so read after its closing parenthesis.
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.TryParse(Path.GetFileName(directory), out var id) && int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == pid)
+                if (Directory.EnumerateFileSystemEntries(Path.Combine(process, "fd")).Any(fd => new FileInfo(fd).LinkTarget is { } target && sockets.Contains(target)))
                 {
-                    child = id;
+                    return pid;
                 }
             }
-            catch (IOException)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 // The process ended while we looked.
             }
-
-            if (child is not null)
-            {
-                yield return child.Value;
-            }
         }
+
+        Assert.Fail($"no process listens on port {port}");
+        return 0;
     }
 
     private int ProcessId(string resource)

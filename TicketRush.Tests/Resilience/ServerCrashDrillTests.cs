@@ -39,12 +39,14 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
         await app.ArmStallAsync(app.Servers[0], VictimUser, TimeSpan.FromSeconds(60));
         var victim = RecordedPurchase.AttemptAsync(history, targets[0], ticket.Id, VictimUser, key: null);
         await TicketRushApp.WaitUntilStalledAsync(app.Servers[0], VictimUser);
+        var killed = false;
         try
         {
             var rushStarted = history.Clock.Now;
             var rushing = RushRunner.RunAsync(targets, ticket, RushRunner.DistinctBuyers(Buyers),
                 new RushPlan(Keyed: RushPlan.HalfKeyed, FaultsInjected: true, History: history));
             await KillOnceUnderWayAsync(history, rushStarted);
+            killed = true;
             var rush = await rushing;
             var died = await victim;
             output.WriteLine(rush.ToString());
@@ -70,7 +72,10 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
         }
         finally
         {
-            await app.RestartAfterCrashAsync(TicketRushApp.ServerNames[0]);
+            if (killed)
+            {
+                await app.RestartAfterCrashAsync(TicketRushApp.ServerNames[0]);
+            }
         }
     }
 
@@ -82,7 +87,7 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
             await Task.Delay(5);
         }
 
-        app.Kill(TicketRushApp.ServerNames[0]);
+        TicketRushApp.Kill(app.Servers[0]);
         output.WriteLine($"api-1 killed {(history.Clock.Now - rushStarted).TotalMilliseconds:F0} ms into the rush, {history.Operations.Count} answers in");
     }
 
