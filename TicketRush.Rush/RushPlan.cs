@@ -11,8 +11,18 @@ public sealed record RushPlan(Func<long, bool>? Keyed = null, RetryPolicy? Retry
 {
     public static RushPlan Default { get; } = new();
 
-    /// <summary>Every second buyer (the even ones) keyed.</summary>
-    public static Func<long, bool> HalfKeyed { get; } = buyer => buyer % 2 == 0;
+    /// <summary>About half the buyers keyed: by a hash of the buyer's id, so keyed buyers are not all sent to one server.</summary>
+    public static Func<long, bool> HalfKeyed { get; } = KeyedEvery(2);
+
+    /// <summary>
+    /// About one buyer in <paramref name="n"/> keyed, chosen by a Fibonacci hash of the id: a plain <c>id % n</c> would
+    /// line up with the runner's <c>i % servers</c> split and key every buyer of one server and none of the other.
+    /// </summary>
+    public static Func<long, bool> KeyedEvery(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        return buyer => ((ulong)buyer * 0x9E3779B97F4A7C15UL >> 32) % (ulong)n == 0;
+    }
 
     public RetryPolicy RetryPolicy => Retry ?? RetryPolicy.Default;
 }

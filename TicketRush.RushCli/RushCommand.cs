@@ -34,7 +34,7 @@ internal static class RushCommand
         IReadOnlyList<PurchaseTarget> targets = gateway is null
             ? RushRunner.Targets(servers)
             : [.. RushRunner.Targets(servers), new PurchaseTarget("gateway", gateway)];
-        var plan = new RushPlan(Keyed: options.KeyedEvery is { } every ? buyer => buyer % every == 0 : null);
+        var plan = new RushPlan(Keyed: options.KeyedEvery is { } every ? RushPlan.KeyedEvery(every) : null);
         try
         {
             var strategies = options.Strategy.Equals("all", StringComparison.OrdinalIgnoreCase)

@@ -5,14 +5,15 @@ namespace TicketRush.RushCli;
 /// <summary>The rush command line: <c>--name value</c> pairs, every one optional.</summary>
 /// <param name="AdmitPerSecond">When set, each strategy is rushed twice: buyers released together, then through a waiting room admitting this many a second.</param>
 /// <param name="Gateway">When set, the gateway is one more target: buyers are split evenly over the servers and it.</param>
-/// <param name="KeyedEvery">When set, every buyer whose id is a multiple of it sends an Idempotency-Key and retries unknown answers with it.</param>
+/// <param name="KeyedEvery">When set, about one buyer in this many (see <see cref="RushPlan.KeyedEvery"/>) sends an Idempotency-Key and retries unknown answers with it.</param>
 internal sealed record RushOptions(
     IReadOnlyList<Uri> Servers, string Strategy, int Stock, int Buyers, string AdminKey, string ReportPath, int? AdmitPerSecond = null,
     Uri? Gateway = null, int? KeyedEvery = null)
 {
     public const string Usage = $"""
         ticketrush-rush — release a rush of buyers at running TicketRush servers and judge the result.
-        (ticketrush-rush soak --help: keep the servers under load with dropped connections instead.)
+        (ticketrush-rush soak --help: keep the servers under load with dropped connections instead;
+         ticketrush-rush drill --help: kill or freeze a process mid-rush and judge every answer.)
 
         Options (all optional):
           --servers URL[,URL...]  servers; buyers are split evenly   (default http://localhost:8080,http://localhost:8081)
@@ -24,8 +25,8 @@ internal sealed record RushOptions(
           --waiting-room N        also rush each strategy through a waiting room admitting N buyers a second,
                                   and compare who bought with who came first   (default: no waiting room)
           --gateway URL           also send buyers through the gateway (e.g. http://localhost:8000)   (default: servers only)
-          --keyed-every N         every N-th buyer sends an Idempotency-Key and retries unknown answers with it
-                                  (2: half of them)   (default: none)
+          --keyed-every N         about one buyer in N sends an Idempotency-Key and retries unknown answers with it
+                                  (2: half of them, on every server)   (default: none)
 
         Every rush is recorded and judged by the history checker (docs/history-checker.md): its table follows each
         rush, and the command exits 3 when a check failed.

@@ -238,48 +238,12 @@ public sealed class TicketRushApp : IAsyncLifetime
     /// server's port (the server itself, not the <c>dotnet run</c> DCP started it with). <see cref="RestartAfterCrashAsync"/>
     /// brings it back.
     /// </summary>
-    public static void Kill(HttpClient server) => Signal(ListenerOn(server.BaseAddress!.Port), SigKill);
-
-    private const int SigKill = 9;
-
-    /// <summary>The process holding the listening socket of <paramref name="port"/>, found through <c>/proc</c>.</summary>
-    private static int ListenerOn(int port)
+    public static void Kill(HttpClient server)
     {
-        const string Listen = "0A";
-        var sockets = new HashSet<string>();
-        foreach (var line in new[] { "/proc/net/tcp", "/proc/net/tcp6" }.SelectMany(table => File.ReadLines(table).Skip(1)))
-        {
-            // "sl local_address rem_address st … inode": the local address is hex IP:PORT.
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var local = fields[1];
-            if (fields[3] == Listen && int.Parse(local[(local.LastIndexOf(':') + 1)..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) == port)
-            {
-                sockets.Add($"socket:[{fields[9]}]");
-            }
-        }
-
-        foreach (var process in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(process), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                if (Directory.EnumerateFileSystemEntries(Path.Combine(process, "fd")).Any(fd => new FileInfo(fd).LinkTarget is { } target && sockets.Contains(target)))
-                {
-                    return pid;
-                }
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // The process ended while we looked.
-            }
-        }
-
-        Assert.Fail($"no process listens on port {port}");
-        return 0;
+        var port = server.BaseAddress!.Port;
+        var pid = TicketRush.Rush.Drills.LocalProcess.ListeningOn(port);
+        Assert.True(pid is not null, $"no process listens on port {port}");
+        TicketRush.Rush.Drills.LocalProcess.Signal(pid.Value, TicketRush.Rush.Drills.LocalProcess.SigKill);
     }
 
     private int ProcessId(string resource)

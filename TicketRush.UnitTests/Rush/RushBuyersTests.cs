@@ -37,4 +37,18 @@ public sealed class RushBuyersTests
         Assert.All(buyers.GroupBy(id => id), user => Assert.Equal(7, user.Count()));
         Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), buyers.Distinct().Order());
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Keyed_buyers_are_about_one_in_n_on_every_server(int servers)
+    {
+        var keyed = RushPlan.HalfKeyed;
+        var buyers = RushRunner.DistinctBuyers(1_000);
+
+        // Request i goes to server i % servers: each server's buyers are keyed about half the time.
+        Assert.All(buyers.Select((buyer, i) => (buyer, server: i % servers)).GroupBy(x => x.server), server =>
+            Assert.InRange(server.Count(x => keyed(x.buyer)) / (double)server.Count(), 0.4, 0.6));
+        Assert.All(buyers, buyer => Assert.True(RushPlan.KeyedEvery(1)(buyer)));
+    }
 }
