@@ -134,7 +134,7 @@ internal static class RushCommandExtensions
 
             return CommandResults.Success(
                 $"Rush ({what}) of {string.Join(", ", verdicts.Select(v => v.Label))} finished",
-                RushTable.ToMarkdown(verdicts),
+                RushTable.ToMarkdown(verdicts) + RushTable.HistoriesToMarkdown(verdicts),
                 CommandResultFormat.Markdown);
         }
         catch (HttpRequestException exception)

@@ -8,7 +8,7 @@ public static class RushTable
 {
     private static readonly string[] Headers =
         ["strategy", "servers", "sold / stock", "remaining", "oversold", "undersold", "lost updates", "duplicates", "5xx", "sold per server", "elapsed", "req/s", "p50 / p95 / p99",
-            "first in line served", "winners out of line", "inversions (τ)", "purchases in flight (max)"];
+            "first in line served", "winners out of line", "inversions (τ)", "purchases in flight (max)", "history C1–C6"];
 
     public static string ToMarkdown(IEnumerable<RushVerdict> verdicts)
     {
@@ -36,8 +36,21 @@ public static class RushTable
                 Invariant($"{v.Fairness.WinnersOutOfLine}"),
                 Invariant($"{v.Fairness.Inversions} ({v.Fairness.KendallTau:F2})"),
                 Invariant($"{v.MaxInFlight}"),
+                v.History?.Summary ?? "-",
             ];
             text.AppendLine($"| {string.Join(" | ", cells)} |");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The history checker's table of each verdict that has one, under the verdict's label.</summary>
+    public static string HistoriesToMarkdown(IEnumerable<RushVerdict> verdicts)
+    {
+        var text = new StringBuilder();
+        foreach (var v in verdicts.Where(v => v.History is not null))
+        {
+            text.AppendLine().AppendLine(Invariant($"**{v.Label}** on {v.ServerCount} target(s): history {v.History!.Summary}")).AppendLine().Append(v.History.ToMarkdown());
         }
 
         return text.ToString();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TicketRush.Rush.History;
 
 namespace TicketRush.Rush;
 
@@ -22,6 +23,9 @@ public sealed record RushVerdict(
     /// <summary>The most purchase requests in flight at once, as the client saw them.</summary>
     public int MaxInFlight { get; init; }
 
+    /// <summary>The history checker's judgement of every attempt against the orders read back; null when no history was recorded.</summary>
+    public HistoryVerdict? History { get; init; }
+
     /// <summary>Who bought against who came first; arrival is the order of <see cref="Attempts"/>. Computed once: it pairs every two winners.</summary>
     public Fairness Fairness => _fairness ??= Fairness.Of([.. Attempts.Select(a => a.UserId)], Orders, Stock);
 
@@ -39,8 +43,8 @@ public sealed record RushVerdict(
     /// <summary>Responses per second over the whole rush.</summary>
     public double Throughput => Elapsed > TimeSpan.Zero ? Attempts.Count / Elapsed.TotalSeconds : 0;
 
-    /// <summary>True when nothing was oversold, undersold or sold twice, and no request failed with a 5xx.</summary>
-    public bool IsExact => Oversold == 0 && Undersold == 0 && DuplicateBuyers == 0 && ServerErrors == 0 && LostUpdates == 0;
+    /// <summary>True when nothing was oversold, undersold or sold twice, no request failed with a 5xx, and the history checker found no violation.</summary>
+    public bool IsExact => Oversold == 0 && Undersold == 0 && DuplicateBuyers == 0 && ServerErrors == 0 && LostUpdates == 0 && History?.IsValid != false;
 
     /// <summary>
     /// Decrements lost to a race: orders plus remaining stock minus the stock put on sale. Zero when every sale
@@ -86,6 +90,11 @@ public sealed record RushVerdict(
         foreach (var failure in Attempts.Where(a => a.Status >= 500 || a.Status == RushAttempt.TransportFailure).GroupBy(a => a.Detail).Take(3))
         {
             text.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}  {failure.Count()} × {failure.First().Status}: {failure.Key}");
+        }
+
+        if (History is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{Environment.NewLine}history: {History.Summary}{Environment.NewLine}{History}");
         }
 
         return text.ToString();

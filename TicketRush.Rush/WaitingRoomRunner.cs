@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TicketRush.Rush.History;
 
 namespace TicketRush.Rush;
 
@@ -26,8 +27,10 @@ public static class WaitingRoomRunner
         }
 
         var inFlight = new InFlight();
+        var history = new PurchaseHistory();
+        var targets = RushRunner.Targets(servers);
         var results = await Task.WhenAll(userIds.Select((userId, i) =>
-            WaitAndBuyAsync(servers[(i + 1) % servers.Count], (i + 1) % servers.Count, ticket.Id, userId, inFlight, cancellationToken)));
+            WaitAndBuyAsync(history, targets[(i + 1) % servers.Count], (i + 1) % servers.Count, ticket.Id, userId, inFlight, cancellationToken)));
         clock.Stop();
 
         var (after, orders) = await RushRunner.ReadBackAsync(servers, ticket.Id, cancellationToken);
@@ -35,6 +38,7 @@ public static class WaitingRoomRunner
         {
             Mode = "waiting room",
             MaxInFlight = inFlight.Max,
+            History = HistoryChecker.Check(history.Operations, after, orders),
         };
     }
 
@@ -43,23 +47,27 @@ public static class WaitingRoomRunner
     /// admission lapsed) no purchase is sent, and the attempt is a 409 with the code <c>line-&lt;status&gt;</c>.
     /// </summary>
     public static Task<RushAttempt> WaitAndBuyAsync(HttpClient server, long ticketId, long userId, CancellationToken cancellationToken) =>
-        WaitAndBuyAsync(server, 0, ticketId, userId, new InFlight(), cancellationToken);
+        WaitAndBuyAsync(new PurchaseHistory(), new PurchaseTarget("server", server), 0, ticketId, userId, new InFlight(), cancellationToken);
 
     private static async Task<RushAttempt> WaitAndBuyAsync(
-        HttpClient server, int serverIndex, long ticketId, long userId, InFlight inFlight, CancellationToken cancellationToken)
+        PurchaseHistory history, PurchaseTarget target, int serverIndex, long ticketId, long userId, InFlight inFlight, CancellationToken cancellationToken)
     {
+        var waited = history.Clock.Now;
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var state = await server.GetQueueStatusAsync(ticketId, userId, cancellationToken);
+            var state = await target.Client.GetQueueStatusAsync(ticketId, userId, cancellationToken);
             if (state.Status == "admitted")
             {
-                return await RushRunner.AttemptAsync(server, serverIndex, ticketId, userId, state.AdmissionToken, inFlight, cancellationToken);
+                var purchase = await RecordedPurchase.AttemptAsync(history, target, ticketId, userId, key: null, state.AdmissionToken, inFlight, cancellationToken);
+                return purchase.ToRushAttempt(serverIndex);
             }
 
             if (state.Status != "waiting")
             {
-                // The line said it is over (sold out, or the admission lapsed): no purchase was sent.
+                // The line said it is over (sold out, or the admission lapsed): no purchase was sent. Recorded all the same,
+                // so the buyer counts in the history (as turned away, never as a sale or a sold-out answer).
+                history.Add(new PurchaseOperation(userId, null, target.Label, waited, history.Clock.Now, 409, $"{LineCodePrefix}{state.Status}"));
                 return new RushAttempt(userId, serverIndex, 409, $"{LineCodePrefix}{state.Status}", null, null, clock.Elapsed);
             }
 

@@ -1,10 +1,14 @@
 using TicketRush.Rush;
+using TicketRush.Rush.History;
 
 namespace TicketRush.RushCli;
 
 /// <summary>The default command: rush each strategy once, print the verdicts and write the HTML report.</summary>
 internal static class RushCommand
 {
+    /// <summary>The exit code when the history checker found a violation in some rush.</summary>
+    public const int HistoryViolated = 3;
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         if (args is ["--help" or "-h"])
@@ -26,6 +30,11 @@ internal static class RushCommand
         }
 
         var servers = options.Servers.Select(RushRunner.CreateClient).ToList();
+        var gateway = options.Gateway is null ? null : RushRunner.CreateClient(options.Gateway);
+        IReadOnlyList<PurchaseTarget> targets = gateway is null
+            ? RushRunner.Targets(servers)
+            : [.. RushRunner.Targets(servers), new PurchaseTarget("gateway", gateway)];
+        var plan = new RushPlan(Keyed: options.KeyedEvery is { } every ? RushPlan.KeyedEvery(every) : null);
         try
         {
             var strategies = options.Strategy.Equals("all", StringComparison.OrdinalIgnoreCase)
@@ -35,7 +44,8 @@ internal static class RushCommand
             var verdicts = new List<RushVerdict>();
             foreach (var strategy in strategies)
             {
-                var verdict = await RushRunner.RunAsync(servers, options.AdminKey, strategy, options.Stock, RushRunner.DistinctBuyers(options.Buyers));
+                var ticket = await servers[0].CreateTicketAsync(options.AdminKey, options.Stock, strategy, $"rush {strategy}");
+                var verdict = await RushRunner.RunAsync(targets, ticket, RushRunner.DistinctBuyers(options.Buyers), plan);
                 Console.WriteLine(verdict);
                 verdicts.Add(verdict);
                 if (options.AdmitPerSecond is { } rate)
@@ -51,7 +61,7 @@ internal static class RushCommand
             Console.WriteLine(RushTable.ToMarkdown(verdicts));
             await File.WriteAllTextAsync(options.ReportPath, RushHtmlReport.Render(verdicts, DateTimeOffset.Now));
             Console.WriteLine($"Report: {Path.GetFullPath(options.ReportPath)}");
-            return 0;
+            return verdicts.Any(v => v.History?.IsValid == false) ? HistoryViolated : 0;
         }
         catch (HttpRequestException exception)
         {
@@ -61,6 +71,7 @@ internal static class RushCommand
         finally
         {
             servers.ForEach(server => server.Dispose());
+            gateway?.Dispose();
         }
     }
 }

@@ -42,7 +42,7 @@ internal static class RushHtmlReport
 
     private static void AppendSummary(StringBuilder html, IReadOnlyList<RushVerdict> verdicts)
     {
-        html.Append("<table><tr><th>strategy</th><th>servers</th><th>buyers</th><th>sold</th><th>stock</th><th>remaining</th><th>oversold</th><th>undersold</th><th>lost updates</th><th>duplicates</th><th>5xx</th><th>elapsed</th><th>req/s</th><th>p50</th><th>p95</th><th>p99</th><th>first in line served</th><th>winners out of line</th><th>τ</th><th>purchases in flight (max)</th><th>responses</th></tr>");
+        html.Append("<table><tr><th>strategy</th><th>servers</th><th>buyers</th><th>sold</th><th>stock</th><th>remaining</th><th>oversold</th><th>undersold</th><th>lost updates</th><th>duplicates</th><th>5xx</th><th>elapsed</th><th>req/s</th><th>p50</th><th>p95</th><th>p99</th><th>first in line served</th><th>winners out of line</th><th>τ</th><th>purchases in flight (max)</th><th>history C1–C6</th><th>responses</th></tr>");
         foreach (var v in verdicts)
         {
             var verdictClass = v.IsExact ? "ok" : "bad";
@@ -51,6 +51,7 @@ internal static class RushHtmlReport
                 <td>{v.Remaining}</td><td>{v.Oversold}</td><td>{v.Undersold}</td><td>{v.LostUpdates}</td><td>{v.DuplicateBuyers}</td><td>{v.ServerErrors}</td>
                 <td>{v.Elapsed.TotalSeconds:F2} s</td><td>{v.Throughput:F0}</td><td>{Ms(v.Percentile(0.50))}</td><td>{Ms(v.Percentile(0.95))}</td><td>{Ms(v.Percentile(0.99))}</td>
                 <td>{v.Fairness.FirstInLineServed:P0}</td><td>{v.Fairness.WinnersOutOfLine}</td><td>{v.Fairness.KendallTau:F2}</td><td>{v.MaxInFlight}</td>
+                <td class="{(v.History?.IsValid == false ? "bad" : "ok")}">{Encode(v.History?.Summary ?? "-")}</td>
                 <td>{Encode(string.Join(", ", v.StatusCounts.Select(kv => $"{kv.Key}: {kv.Value}")))}</td></tr>
                 """);
         }

@@ -23,4 +23,12 @@ public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts
             : await orders.OrderBy(o => o.Id).Skip((int)skip).Take(pageSize).ToListAsync();
         return new OrderPage([.. items.Select(OrderResponse.From)], page, pageSize, total);
     }
+
+    /// <summary>One order of a ticket; null when the ticket has no order of that id.</summary>
+    public async Task<OrderResponse?> FindAsync(long ticketId, long orderId)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var order = await db.TicketOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.TicketId == ticketId);
+        return order is null ? null : OrderResponse.From(order);
+    }
 }

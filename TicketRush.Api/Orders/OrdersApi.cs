@@ -28,6 +28,9 @@ public static class OrdersApi
         api.MapGet("/", ListOrders)
             .WithName(nameof(ListOrders))
             .WithSummary("A ticket's orders, oldest first, paged");
+        api.MapGet("/{orderId:long}", GetOrder)
+            .WithName(nameof(GetOrder))
+            .WithSummary("One order of a ticket: where a purchase's Location points");
 
         return api;
     }
@@ -73,4 +76,9 @@ public static class OrdersApi
             ? TypedResults.Ok(found)
             : Problem.TicketNotFound(id);
     }
+
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> GetOrder(long id, long orderId, OrderQueries orders) =>
+        await orders.FindAsync(id, orderId) is { } order
+            ? TypedResults.Ok(order)
+            : Problem.OrderNotFound(id, orderId);
 }

@@ -12,6 +12,9 @@ public static class Problem
     public static ProblemHttpResult TicketNotFound(long ticketId) =>
         Create(StatusCodes.Status404NotFound, ProblemCodes.TicketNotFound, "Ticket not found", $"Ticket {ticketId} does not exist.");
 
+    public static ProblemHttpResult OrderNotFound(long ticketId, long orderId) =>
+        Create(StatusCodes.Status404NotFound, ProblemCodes.OrderNotFound, "Order not found", $"Ticket {ticketId} has no order {orderId}.");
+
     public static ProblemHttpResult SoldOut(long ticketId) =>
         Create(StatusCodes.Status409Conflict, ProblemCodes.SoldOut, "Sold out", $"Ticket {ticketId} has no stock left.");
 

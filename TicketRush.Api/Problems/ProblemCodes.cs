@@ -4,6 +4,7 @@ namespace TicketRush.Api.Problems;
 public static class ProblemCodes
 {
     public const string TicketNotFound = "ticket-not-found";
+    public const string OrderNotFound = "order-not-found";
     public const string SoldOut = "sold-out";
     public const string AlreadyPurchased = "already-purchased";
     public const string UnknownStrategy = "unknown-strategy";

@@ -21,10 +21,33 @@ public sealed class OrdersContractTests(TicketRushApp app)
             Assert.Equal($"/api/tickets/{ticket.Id}/orders/{order.Id}", response.Headers.Location?.OriginalString);
             Assert.Equal((ticket.Id, 100L + i, TicketRushApp.ServerNames[i], "none"), (order.TicketId, order.UserId, order.ServedBy, order.Strategy));
             Assert.True(order.CreatedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
+
+            // The Location serves the order, from either server.
+            // MariaDB keeps microseconds: the stored time may be the answered one truncated, never another.
+            var located = (await app.Servers[1 - i].GetFromJsonAsync<OrderDto>(response.Headers.Location))!;
+            Assert.Equal(order with { CreatedAt = located.CreatedAt }, located);
+            Assert.InRange(order.CreatedAt - located.CreatedAt, TimeSpan.Zero, TimeSpan.FromMicroseconds(1));
         }
 
         var after = await app.Servers[1].GetTicketAsync(ticket.Id);
         Assert.Equal((3, 2), (after.RemainingStock, after.OrderCount));
+    }
+
+    [Fact]
+    public async Task An_order_the_ticket_does_not_have_is_404_order_not_found()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "atomic");
+        var other = await app.Servers[0].CreateTicketAsync(5, "atomic");
+        using var sold = await app.Servers[0].PurchaseAsync(other.Id, userId: 1);
+        var order = (await sold.Content.ReadFromJsonAsync<OrderDto>())!;
+
+        foreach (var path in new[] { $"/api/tickets/{ticket.Id}/orders/{order.Id}", $"/api/tickets/{other.Id}/orders/{order.Id + 1_000_000}" })
+        {
+            using var response = await app.Servers[1].GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("order-not-found", (await response.ReadProblemAsync()).Code);
+        }
     }
 
     [Fact]

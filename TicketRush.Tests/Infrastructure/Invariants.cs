@@ -4,10 +4,12 @@ namespace TicketRush.Tests.Infrastructure;
 public static class Invariants
 {
     /// <summary>orders = stock − remaining, nobody holds two orders, and a Redis counter equals MySQL's remaining stock with no reservation left unsettled.</summary>
-    public static async Task<TicketDto> AssertExactAsync(TicketRushApp app, long ticketId)
+    /// <param name="reader">The server to read through (the first by default; another when a drill has killed it).</param>
+    public static async Task<TicketDto> AssertExactAsync(TicketRushApp app, long ticketId, HttpClient? reader = null)
     {
-        var ticket = await app.Servers[0].GetTicketAsync(ticketId);
-        var orders = await app.Servers[0].GetAllOrdersAsync(ticketId);
+        reader ??= app.Servers[0];
+        var ticket = await reader.GetTicketAsync(ticketId);
+        var orders = await reader.GetAllOrdersAsync(ticketId);
 
         if (orders.Count != ticket.TotalStock - ticket.RemainingStock)
         {
@@ -35,14 +37,14 @@ public static class Invariants
     }
 
     /// <summary>Waits up to <paramref name="within"/> for <see cref="AssertExactAsync"/> to hold (e.g. until leases are settled).</summary>
-    public static async Task<TicketDto> EventuallyExactAsync(TicketRushApp app, long ticketId, TimeSpan within)
+    public static async Task<TicketDto> EventuallyExactAsync(TicketRushApp app, long ticketId, TimeSpan within, HttpClient? reader = null)
     {
         var deadline = DateTime.UtcNow + within;
         while (true)
         {
             try
             {
-                return await AssertExactAsync(app, ticketId);
+                return await AssertExactAsync(app, ticketId, reader);
             }
             catch (Xunit.Sdk.XunitException) when (DateTime.UtcNow < deadline)
             {

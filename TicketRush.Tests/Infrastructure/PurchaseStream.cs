@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
+using TicketRush.Rush.History;
 
 namespace TicketRush.Tests.Infrastructure;
 
@@ -8,7 +7,8 @@ public sealed record StreamedPurchase(long UserId, int Status, string? Code, boo
 
 /// <summary>
 /// A steady stream of distinct buyers against both servers while a drill breaks something: each loop buys, waits for
-/// the answer, and buys again, until stopped. Every answer is kept, with how long it took and when it came.
+/// the answer, and buys again, until stopped. Every answer is kept, with how long it took and when it came, and every
+/// attempt is recorded in <see cref="History"/> for the history checker.
 /// </summary>
 public sealed class PurchaseStream : IAsyncDisposable
 {
@@ -16,7 +16,6 @@ public sealed class PurchaseStream : IAsyncDisposable
 
     private readonly List<StreamedPurchase> _answers = [];
     private readonly CancellationTokenSource _stop = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Task _loops;
     private readonly Func<long, bool> _keyed;
 
@@ -24,8 +23,11 @@ public sealed class PurchaseStream : IAsyncDisposable
     public PurchaseStream(IReadOnlyList<HttpClient> servers, long ticketId, int loopsPerServer, Func<long, bool>? keyed = null)
     {
         _keyed = keyed ?? (_ => false);
-        _loops = Task.WhenAll(servers.SelectMany(server => Enumerable.Range(0, loopsPerServer).Select(_ => LoopAsync(server, ticketId))));
+        _loops = Task.WhenAll(RushRunner.Targets(servers).SelectMany(server => Enumerable.Range(0, loopsPerServer).Select(_ => LoopAsync(server, ticketId))));
     }
+
+    /// <summary>Every attempt, on the clock <see cref="Now"/> reads.</summary>
+    public PurchaseHistory History { get; } = new();
 
     /// <summary>Answers so far, in the order they came.</summary>
     public IReadOnlyList<StreamedPurchase> Answers
@@ -39,7 +41,7 @@ public sealed class PurchaseStream : IAsyncDisposable
         }
     }
 
-    public TimeSpan Now => _clock.Elapsed;
+    public TimeSpan Now => History.Clock.Now;
 
     public async Task<IReadOnlyList<StreamedPurchase>> StopAsync()
     {
@@ -48,25 +50,17 @@ public sealed class PurchaseStream : IAsyncDisposable
         return Answers;
     }
 
-    private async Task LoopAsync(HttpClient server, long ticketId)
+    private async Task LoopAsync(PurchaseTarget server, long ticketId)
     {
         while (!_stop.IsCancellationRequested)
         {
             var userId = Interlocked.Increment(ref _nextUser);
-            var started = _clock.Elapsed;
-            StreamedPurchase answer;
-            try
+
+            // Not cancelled by the stop: every purchase sent is answered, so none is left unaccounted for.
+            var attempt = await RecordedPurchase.AttemptAsync(History, server, ticketId, userId, _keyed(userId) ? $"\"buyer-{userId}\"" : null);
+            var answer = new StreamedPurchase(userId, attempt.Status, attempt.Code, attempt.RetryAfter is not null, attempt.Detail, attempt.Elapsed, attempt.Start);
+            if (attempt.Status == RushAttempt.TransportFailure)
             {
-                // Not cancelled by the stop: every purchase sent is answered, so none is left unaccounted for.
-                using var request = TicketRushClient.PurchaseRequest(ticketId, userId, idempotencyKey: _keyed(userId) ? $"\"buyer-{userId}\"" : null);
-                using var response = await server.SendAsync(request);
-                var problem = response.IsSuccessStatusCode ? null : await response.ReadProblemOrNullAsync();
-                answer = new StreamedPurchase(userId, (int)response.StatusCode, problem?.Code, response.Headers.RetryAfter is not null,
-                    problem?.Detail, _clock.Elapsed - started, started);
-            }
-            catch (HttpRequestException exception)
-            {
-                answer = new StreamedPurchase(userId, RushAttempt.TransportFailure, "transport-error", false, exception.Message, _clock.Elapsed - started, started);
                 await Task.Delay(100);
             }
 

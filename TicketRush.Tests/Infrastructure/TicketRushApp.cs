@@ -233,6 +233,19 @@ public sealed class TicketRushApp : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Kills a server outright (SIGKILL), as a power cut or the OOM killer would: the process listening on the
+    /// server's port (the server itself, not the <c>dotnet run</c> DCP started it with). <see cref="RestartAfterCrashAsync"/>
+    /// brings it back.
+    /// </summary>
+    public static void Kill(HttpClient server)
+    {
+        var port = server.BaseAddress!.Port;
+        var pid = TicketRush.Rush.Drills.LocalProcess.ListeningOn(port);
+        Assert.True(pid is not null, $"no process listens on port {port}");
+        TicketRush.Rush.Drills.LocalProcess.Signal(pid.Value, TicketRush.Rush.Drills.LocalProcess.SigKill);
+    }
+
     private int ProcessId(string resource)
     {
         var pid = ResourceProcess.IdOf(Running.ResourceNotifications, resource);

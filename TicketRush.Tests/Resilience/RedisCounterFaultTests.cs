@@ -34,5 +34,6 @@ public sealed class RedisCounterFaultTests(TicketRushApp app, ITestOutputHelper 
         Assert.Equal(Stock, verdict.Created);
         Assert.Equal(50 - Stock, verdict.Count(409, "sold-out"));
         Assert.Equal(0, verdict.ServerErrors);
+        Assert.True(verdict.History!.IsValid, $"history checks: {verdict.History}");
     }
 }

@@ -41,4 +41,21 @@ public sealed class RushTableTests
 
         Assert.Equal(2, lines.Length);
     }
+
+    [Fact]
+    public void Histories_are_one_checker_table_per_verdict_that_has_one()
+    {
+        var verdict = Verdict("atomic");
+        var judged = verdict with
+        {
+            History = TicketRush.Rush.History.HistoryChecker.Check(
+                [new(1, null, "server-1", TimeSpan.Zero, TimeSpan.FromMilliseconds(3), 201, null, OrderId: 1)], verdict.After, verdict.Orders),
+        };
+
+        var text = RushTable.HistoriesToMarkdown([verdict, judged]);
+
+        Assert.Single(text.Split(Environment.NewLine), line => line.StartsWith("**atomic**", StringComparison.Ordinal));
+        Assert.Contains("| C6 |", text);
+        Assert.EndsWith("| ok |", RushTable.ToMarkdown([judged]).TrimEnd());
+    }
 }

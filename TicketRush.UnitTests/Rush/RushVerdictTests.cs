@@ -94,4 +94,25 @@ public sealed class RushVerdictTests
 
         Assert.Equal(2, verdict.Undersold);
     }
+
+    [Fact]
+    public void A_history_violation_makes_an_otherwise_exact_rush_inexact()
+    {
+        var orders = new[] { Order(1, 1), Order(2, 2) };
+        var ticket = new TicketDto(1, "rush", 2, 0, 2, "atomic");
+        // Buyer 2 was only ever told "sold out", yet holds an order: a phantom sale the counts cannot see.
+        var history = new[]
+        {
+            new TicketRush.Rush.History.PurchaseOperation(1, null, "server-1", TimeSpan.Zero, TimeSpan.FromMilliseconds(5), 201, null, OrderId: 1),
+            new TicketRush.Rush.History.PurchaseOperation(2, null, "server-1", TimeSpan.Zero, TimeSpan.FromMilliseconds(5), 409, "sold-out"),
+        };
+        var verdict = Verdict(stock: 2, remaining: 0, orders, [Attempt(1, 201), Attempt(2, 201)]) with
+        {
+            History = TicketRush.Rush.History.HistoryChecker.Check(history, ticket, orders),
+        };
+
+        Assert.False(verdict.IsExact);
+        Assert.Equal("C3 ×1", verdict.History!.Summary);
+        Assert.Contains("history: C3 ×1", verdict.ToString());
+    }
 }

@@ -17,6 +17,18 @@ public sealed class RushOptionsTests
         Assert.Equal("ticketrush-dev-admin-key", options.AdminKey);
         Assert.Equal("rush-report.html", options.ReportPath);
         Assert.Null(options.AdmitPerSecond);
+        Assert.Null(options.Gateway);
+        Assert.Null(options.KeyedEvery);
+    }
+
+    [Fact]
+    public void Gateway_and_keyed_buyers_are_optional_extras()
+    {
+        var options = RushOptions.Parse(["--gateway", "http://localhost:8000", "--keyed-every", "2"]);
+
+        Assert.Equal(new Uri("http://localhost:8000"), options.Gateway);
+        Assert.Equal(2, options.KeyedEvery);
+        Assert.Throws<ArgumentException>(() => RushOptions.Parse(["--keyed-every", "0"]));
     }
 
     [Fact]

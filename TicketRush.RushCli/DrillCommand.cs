@@ -1,0 +1,55 @@
+using TicketRush.Rush;
+using TicketRush.Rush.Drills;
+using TicketRush.Rush.History;
+
+namespace TicketRush.RushCli;
+
+/// <summary><c>drill</c>: a rush with a process killed or frozen mid-way, then the history checker's verdict.</summary>
+internal static class DrillCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        if (args is ["--help" or "-h"])
+        {
+            Console.WriteLine(DrillOptions.Usage);
+            return 0;
+        }
+
+        DrillOptions options;
+        try
+        {
+            options = DrillOptions.Parse(args);
+        }
+        catch (Exception exception) when (exception is ArgumentException or UriFormatException)
+        {
+            Console.Error.WriteLine(exception.Message);
+            Console.Error.WriteLine(DrillOptions.Usage);
+            return 2;
+        }
+
+        var clients = options.Servers.Append(options.Gateway).OfType<Uri>().Select(RushRunner.CreateClient).ToList();
+        IReadOnlyList<PurchaseTarget> targets = options.Gateway is null
+            ? RushRunner.Targets(clients)
+            : [.. RushRunner.Targets(clients[..^1]), new PurchaseTarget("gateway", clients[^1])];
+        try
+        {
+            var result = await DrillRunner.RunAsync(targets, options.AdminKey, options.Strategy, options.Stock, options.Buyers, options.Fault, options.FaultAfter,
+                RushPlan.KeyedEvery(options.KeyedEvery), message => Console.Error.WriteLine(message));
+            Console.WriteLine(result.Rush);
+            Console.WriteLine();
+            Console.WriteLine($"After healing: sold {result.After.OrderCount} of {result.After.TotalStock}, remaining {result.After.RemainingStock}; {options.Fault}.");
+            Console.WriteLine(result.Verdict);
+            Console.WriteLine(result.Verdict.IsValid ? "PASS" : $"FAIL: {result.Verdict.Summary}");
+            return result.Verdict.IsValid ? 0 : RushCommand.HistoryViolated;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or ArgumentException)
+        {
+            Console.Error.WriteLine($"The drill could not run: {exception.Message}");
+            return 1;
+        }
+        finally
+        {
+            clients.ForEach(client => client.Dispose());
+        }
+    }
+}

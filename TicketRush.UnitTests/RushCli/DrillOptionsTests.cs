@@ -1,0 +1,38 @@
+using TicketRush.RushCli;
+
+namespace TicketRush.UnitTests.RushCli;
+
+/// <summary>The drill command line: exactly one fault, everything else defaulted.</summary>
+public sealed class DrillOptionsTests
+{
+    [Fact]
+    public void A_kill_with_the_documented_defaults()
+    {
+        var options = DrillOptions.Parse(["--kill-port", "8080"]);
+
+        Assert.Equal(new TicketRush.Rush.Drills.DrillFault(8080, null), options.Fault);
+        Assert.Equal("atomic", options.Strategy);
+        Assert.Equal((1_000, 3_000, 2), (options.Stock, options.Buyers, options.KeyedEvery));
+        Assert.Equal(TimeSpan.FromMilliseconds(300), options.FaultAfter);
+        Assert.Null(options.Gateway);
+    }
+
+    [Fact]
+    public void A_freeze_takes_its_length()
+    {
+        var options = DrillOptions.Parse(["--freeze-port", "3306", "--freeze-seconds", "5", "--gateway", "http://localhost:8000"]);
+
+        Assert.Equal(new TicketRush.Rush.Drills.DrillFault(3306, TimeSpan.FromSeconds(5)), options.Fault);
+        Assert.Equal(new Uri("http://localhost:8000"), options.Gateway);
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--kill-port", "8080", "--freeze-port", "3306")]
+    [InlineData("--kill-port", "70000")]
+    [InlineData("--kill-port", "8080", "--bogus", "1")]
+    public void Anything_but_one_valid_fault_is_refused(params string[] args)
+    {
+        Assert.Throws<ArgumentException>(() => DrillOptions.Parse(args));
+    }
+}
