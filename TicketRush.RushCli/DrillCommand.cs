@@ -7,26 +7,8 @@ namespace TicketRush.RushCli;
 /// <summary><c>drill</c>: a rush with a process killed or frozen mid-way, then the history checker's verdict.</summary>
 internal static class DrillCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static async Task<int> RunAsync(DrillOptions options)
     {
-        if (args is ["--help" or "-h"])
-        {
-            Console.WriteLine(DrillOptions.Usage);
-            return 0;
-        }
-
-        DrillOptions options;
-        try
-        {
-            options = DrillOptions.Parse(args);
-        }
-        catch (Exception exception) when (exception is ArgumentException or UriFormatException)
-        {
-            Console.Error.WriteLine(exception.Message);
-            Console.Error.WriteLine(DrillOptions.Usage);
-            return 2;
-        }
-
         var clients = options.Servers.Append(options.Gateway).OfType<Uri>().Select(RushRunner.CreateClient).ToList();
         IReadOnlyList<PurchaseTarget> targets = options.Gateway is null
             ? RushRunner.Targets(clients)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using TicketRush.Rush;
 using TicketRush.Rush.Drills;
 
@@ -8,50 +8,57 @@ namespace TicketRush.RushCli;
 internal sealed record DrillOptions(
     IReadOnlyList<Uri> Servers, Uri? Gateway, string Strategy, int Stock, int Buyers, string AdminKey, DrillFault Fault, TimeSpan FaultAfter, int KeyedEvery)
 {
-    public const string Usage = $"""
-        ticketrush-rush drill — rush a ticket through the servers (and the gateway) while one local process is killed
-        or frozen mid-rush, sell what is left on whatever still answers, and print the history checker's verdict.
-        Against the system ./scripts/start.sh runs (loopback only). Exit 0: every check held; 3: a check failed.
+    private const int MaxPort = 65_535;
 
-        The fault (one of):
-          --kill-port PORT        SIGKILL the process listening on PORT (a server: 8080 or 8081)
-          --freeze-port PORT      SIGSTOP it, SIGCONT after --freeze-seconds (MariaDB's or Redis's port, or a server's)
-        Options:
-          --freeze-seconds N      how long a freeze lasts                  (default 3)
-          --after-ms N            how far into the rush the fault hits     (default 300)
-          --servers URL[,URL...]  servers                                  (default http://localhost:8080,http://localhost:8081)
-          --gateway URL           also send buyers through the gateway     (default: servers only)
-          --strategy NAME         the ticket's strategy                    (default atomic)
-          --stock N               tickets on sale                          (default 1000)
-          --buyers N              distinct buyers released together        (default 3000)
-          --keyed-every N         about one buyer in N sends an Idempotency-Key and retries with it   (default 2)
-          --admin-key KEY         X-Admin-Key for creating the ticket      (default {TicketRushClient.DevelopmentAdminKey})
-        A killed server is not restarted by the drill: restart ./scripts/start.sh afterwards.
-        """;
+    private static readonly Option<int> KillPortOption = CommandLineOptions.Positive("--kill-port", "SIGKILL the process listening on PORT (a server: 8080 or 8081)", max: MaxPort);
+    private static readonly Option<int> FreezePortOption = CommandLineOptions.Positive(
+        "--freeze-port", "SIGSTOP the process listening on PORT, SIGCONT after --freeze-seconds (MariaDB's or Redis's port, or a server's)", max: MaxPort);
+    private static readonly Option<int> FreezeSecondsOption = CommandLineOptions.Positive("--freeze-seconds", 3, "how long a freeze lasts");
+    private static readonly Option<int> AfterOption = CommandLineOptions.Positive("--after-ms", 300, "how far into the rush the fault hits, in milliseconds");
+    private static readonly Option<IReadOnlyList<Uri>> ServersOption = CommandLineOptions.Servers();
+    private static readonly Option<Uri?> GatewayOption = CommandLineOptions.Url("--gateway", "also send buyers through the gateway");
+    private static readonly Option<string> StrategyOption = CommandLineOptions.Text("--strategy", "atomic", "the ticket's strategy", "NAME");
+    private static readonly Option<int> StockOption = CommandLineOptions.Positive("--stock", 1_000, "tickets on sale");
+    private static readonly Option<int> BuyersOption = CommandLineOptions.Positive("--buyers", 3_000, "distinct buyers released together");
+    private static readonly Option<int> KeyedEveryOption = CommandLineOptions.Positive("--keyed-every", 2, "about one buyer in N sends an Idempotency-Key and retries with it");
+    private static readonly Option<string> AdminKeyOption = CommandLineOptions.AdminKey();
 
-    public static DrillOptions Parse(IReadOnlyList<string> args)
+    public static Command Command { get; } = CreateCommand();
+
+    public static DrillOptions Parse(IReadOnlyList<string> args) => CommandLineOptions.Parse(Command, args, From);
+
+    public static DrillOptions From(ParseResult result) => new(
+        result.GetRequiredValue(ServersOption),
+        result.GetValue(GatewayOption),
+        result.GetRequiredValue(StrategyOption),
+        result.GetValue(StockOption),
+        result.GetValue(BuyersOption),
+        result.GetRequiredValue(AdminKeyOption),
+        result.GetResult(KillPortOption) is not null
+            ? new DrillFault(result.GetValue(KillPortOption), null)
+            : new DrillFault(result.GetValue(FreezePortOption), TimeSpan.FromSeconds(result.GetValue(FreezeSecondsOption))),
+        TimeSpan.FromMilliseconds(result.GetValue(AfterOption)),
+        result.GetValue(KeyedEveryOption));
+
+    private static Command CreateCommand()
     {
-        var values = new OptionValues(args);
-        var fault = (values.Has("kill-port"), values.Has("freeze-port")) switch
+        var command = new Command("drill", """
+            Rush a ticket through the servers (and the gateway) while one local process is killed or frozen mid-rush,
+            sell what is left on whatever still answers, and print the history checker's verdict. Against the system
+            ./scripts/start.sh runs (loopback only); give one fault, --kill-port or --freeze-port. A killed server is not
+            restarted by the drill: restart ./scripts/start.sh afterwards. Exit 0: every check held; 3: a check failed.
+            """)
         {
-            (true, false) => new DrillFault(Port(values, "kill-port"), null),
-            (false, true) => new DrillFault(Port(values, "freeze-port"), TimeSpan.FromSeconds(values.GetPositive("freeze-seconds", 3))),
-            _ => throw new ArgumentException("Give one fault: --kill-port PORT or --freeze-port PORT."),
+            KillPortOption, FreezePortOption, FreezeSecondsOption, AfterOption, ServersOption, GatewayOption, StrategyOption, StockOption, BuyersOption,
+            KeyedEveryOption, AdminKeyOption,
         };
-        var options = new DrillOptions(
-            values.GetServers(),
-            values.Has("gateway") ? new Uri(values.Get("gateway", "")) : null,
-            values.Get("strategy", "atomic"),
-            values.GetPositive("stock", 1_000),
-            values.GetPositive("buyers", 3_000),
-            values.Get("admin-key", TicketRushClient.DevelopmentAdminKey),
-            fault,
-            TimeSpan.FromMilliseconds(values.GetPositive("after-ms", 300)),
-            values.GetPositive("keyed-every", 2));
-        values.EnsureAllRead();
-        return options;
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(KillPortOption) is null) == (result.GetResult(FreezePortOption) is null))
+            {
+                result.AddError("Give one fault: --kill-port PORT or --freeze-port PORT.");
+            }
+        });
+        return command;
     }
-
-    private static int Port(OptionValues values, string name) =>
-        values.GetPositive(name, 1) is var port and <= 65_535 ? port : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--{name} takes a port, 1 to 65535."));
 }

@@ -1,8 +1,22 @@
 using TicketRush.RushCli;
 
-return args switch
+var root = RushOptions.Command;
+root.SetAction((result, _) => RushCommand.RunAsync(RushOptions.From(result)));
+SoakOptions.Command.SetAction((result, _) => SoakCommand.RunAsync(SoakOptions.From(result)));
+DrillOptions.Command.SetAction((result, _) => DrillCommand.RunAsync(DrillOptions.From(result)));
+root.Subcommands.Add(SoakOptions.Command);
+root.Subcommands.Add(DrillOptions.Command);
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
-    ["soak", .. var soakArgs] => await SoakCommand.RunAsync(soakArgs),
-    ["drill", .. var drillArgs] => await DrillCommand.RunAsync(drillArgs),
-    _ => await RushCommand.RunAsync(args),
-};
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+
+    Console.Error.WriteLine($"See {parsed.CommandResult.Command.Name} --help.");
+    return CommandLineOptions.BadUsage;
+}
+
+return await parsed.InvokeAsync();

@@ -9,26 +9,8 @@ internal static class RushCommand
     /// <summary>The exit code when the history checker found a violation in some rush.</summary>
     public const int HistoryViolated = 3;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static async Task<int> RunAsync(RushOptions options)
     {
-        if (args is ["--help" or "-h"])
-        {
-            Console.WriteLine(RushOptions.Usage);
-            return 0;
-        }
-
-        RushOptions options;
-        try
-        {
-            options = RushOptions.Parse(args);
-        }
-        catch (Exception exception) when (exception is ArgumentException or UriFormatException)
-        {
-            Console.Error.WriteLine(exception.Message);
-            Console.Error.WriteLine(RushOptions.Usage);
-            return 2;
-        }
-
         var servers = options.Servers.Select(RushRunner.CreateClient).ToList();
         var gateway = options.Gateway is null ? null : RushRunner.CreateClient(options.Gateway);
         IReadOnlyList<PurchaseTarget> targets = gateway is null

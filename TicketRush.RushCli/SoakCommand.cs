@@ -6,29 +6,19 @@ namespace TicketRush.RushCli;
 /// <summary><c>soak</c>: load each strategy for a while with dropped connections, print a table, fail on a broken safe strategy or a hung server.</summary>
 internal static class SoakCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static async Task<int> RunAsync(SoakOptions options)
     {
-        if (args is ["--help" or "-h"])
-        {
-            Console.WriteLine(SoakOptions.Usage);
-            return 0;
-        }
-
-        SoakOptions options;
         SoakRunner runner;
-        var servers = new List<HttpClient>();
+        var servers = options.Servers.Select(RushRunner.CreateClient).ToList();
         try
         {
-            options = SoakOptions.Parse(args);
-            servers.AddRange(options.Servers.Select(RushRunner.CreateClient));
             runner = new SoakRunner(servers, options.Settings);
         }
-        catch (Exception exception) when (exception is ArgumentException or UriFormatException)
+        catch (ArgumentException exception)
         {
             servers.ForEach(server => server.Dispose());
             Console.Error.WriteLine(exception.Message);
-            Console.Error.WriteLine(SoakOptions.Usage);
-            return 2;
+            return CommandLineOptions.BadUsage;
         }
 
         try

@@ -42,7 +42,7 @@ public sealed class RushOptionsTests
     public void Given_options_override_the_defaults()
     {
         var options = RushOptions.Parse(
-            ["--servers", "http://127.0.0.1:9000", "--strategy", "atomic", "--stock", "5", "--BUYERS", "50", "--admin-key", "k", "--report", "r.html"]);
+            ["--servers", "http://127.0.0.1:9000", "--strategy", "atomic", "--stock", "5", "--buyers", "50", "--admin-key", "k", "--report", "r.html"]);
 
         Assert.Equal([new Uri("http://127.0.0.1:9000")], options.Servers);
         Assert.Equal("atomic", options.Strategy);
@@ -84,6 +84,15 @@ public sealed class RushOptionsTests
     [Fact]
     public void Malformed_server_url_is_rejected()
     {
-        Assert.Throws<UriFormatException>(() => RushOptions.Parse(["--servers", "not a url"]));
+        var failure = Assert.Throws<ArgumentException>(() => RushOptions.Parse(["--servers", "not a url"]));
+        Assert.Contains("--servers", failure.Message);
+    }
+
+    [Fact]
+    public void Option_names_are_case_sensitive_as_in_every_posix_tool()
+    {
+        var failure = Assert.Throws<ArgumentException>(() => RushOptions.Parse(["--BUYERS", "50"]));
+
+        Assert.Contains("--BUYERS", failure.Message);
     }
 }
