@@ -13,6 +13,7 @@ public static class ProblemCodes
     public const string StrategyMismatch = "strategy-mismatch";
     public const string DependencyUnavailable = "dependency-unavailable";
     public const string OutcomeUnknown = "outcome-unknown";
+    public const string PurchaseInProgress = "purchase-in-progress";
     public const string InternalError = "internal-error";
     public const string IdempotencyInProgress = "idempotency-in-progress";
     public const string IdempotencyKeyReused = "idempotency-key-reused";

@@ -25,7 +25,8 @@ public sealed class RedisCounterPurchase(
 
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
-        var reservation = await counter.ReserveAsync(purchase.Command, cancellationToken);
+        var leaseId = RedisStockCounter.NewLeaseId();
+        var reservation = await counter.ReserveAsync(purchase.Command, leaseId, cancellationToken);
         if (reservation == Reservation.NotSeeded)
         {
             if (!await counter.SeedFromDatabaseAsync(purchase.TicketId, cancellationToken))
@@ -33,16 +34,26 @@ public sealed class RedisCounterPurchase(
                 return PurchaseOutcome.TicketNotFound;
             }
 
-            reservation = await counter.ReserveAsync(purchase.Command, cancellationToken);
+            reservation = await counter.ReserveAsync(purchase.Command, leaseId, cancellationToken);
         }
 
         return reservation switch
         {
-            Reservation.Reserved => await WriteOrderAsync(purchase, cancellationToken),
+            Reservation.Reserved => await WriteOrderAsync(purchase, leaseId, cancellationToken),
             Reservation.AlreadyBought => PurchaseOutcome.AlreadyPurchased,
+            Reservation.Pending => await PendingAsync(purchase, cancellationToken),
             _ => SoldOut(purchase.Sale),
         };
     }
+
+    /// <summary>
+    /// The buyer's earlier reservation is unsettled (its purchase still runs, or failed before Redis heard): they hold
+    /// a ticket only if MySQL says so. Otherwise the answer is "ask again", never "you already bought".
+    /// </summary>
+    private async Task<PurchaseOutcome> PendingAsync(Purchase purchase, CancellationToken cancellationToken) =>
+        await counter.HoldsOrderAsync(purchase.Command, cancellationToken)
+            ? PurchaseOutcome.AlreadyPurchased
+            : PurchaseOutcome.InProgress;
 
     private PurchaseOutcome SoldOut(Sale sale)
     {
@@ -53,7 +64,7 @@ public sealed class RedisCounterPurchase(
     public Task PrepareSaleAsync(long ticketId, int stock, CancellationToken cancellationToken) =>
         counter.SeedAsync(ticketId, stock, [], cancellationToken);
 
-    private async Task<PurchaseOutcome> WriteOrderAsync(Purchase purchase, CancellationToken cancellationToken)
+    private async Task<PurchaseOutcome> WriteOrderAsync(Purchase purchase, string leaseId, CancellationToken cancellationToken)
     {
         PurchaseOutcome outcome;
         try
@@ -64,23 +75,23 @@ public sealed class RedisCounterPurchase(
         catch
         {
             // Nothing was committed: an unacknowledged commit comes back verified, not thrown.
-            await SettleAsync(token => counter.GiveBackAsync(purchase.Command, keepBuyer: false, token));
+            await SettleAsync(token => counter.GiveBackAsync(purchase.Command, leaseId, keepBuyer: false, token));
             throw;
         }
 
         switch (outcome.Status)
         {
             case PurchaseStatus.Sold:
-                await SettleAsync(token => counter.ConfirmAsync(purchase.Command, token));
+                await SettleAsync(token => counter.ConfirmAsync(purchase.Command, leaseId, token));
                 break;
             case PurchaseStatus.SoldOut:
-                await SettleAsync(token => counter.MarkSoldOutAsync(purchase.Command, token));
+                await SettleAsync(token => counter.MarkSoldOutAsync(purchase.Command, leaseId, token));
                 break;
             case PurchaseStatus.OutcomeUnknown:
                 // Neither given back nor confirmed: when the lease runs out, MySQL will say which.
                 break;
             default:
-                await SettleAsync(token => counter.GiveBackAsync(purchase.Command, outcome.Status == PurchaseStatus.AlreadyPurchased, token));
+                await SettleAsync(token => counter.GiveBackAsync(purchase.Command, leaseId, outcome.Status == PurchaseStatus.AlreadyPurchased, token));
                 break;
         }
 
