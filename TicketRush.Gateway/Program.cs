@@ -19,6 +19,7 @@ builder.Services.AddReverseProxy()
 
 var app = builder.Build();
 
+app.UseMiddleware<RequestBodyLimit>();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy =>
 {

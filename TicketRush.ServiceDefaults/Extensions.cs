@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -54,6 +55,7 @@ public static class Extensions
 
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddRequestLimits();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -108,6 +110,18 @@ public static class Extensions
         > 0 => new ParentBasedSampler(new RateLimitedSampler(tracesPerSecond, burst, TimeProvider.System)),
         _ => throw new InvalidOperationException($"{TracesPerSecondKey} must be 0 (every trace) or positive, not {tracesPerSecond}."),
     };
+
+    /// <summary>
+    /// Binds Kestrel's request limits (body, header and request-line sizes) from <c>Kestrel:Limits</c>: no TicketRush
+    /// request needs more than a few KB, and Kestrel's defaults (a 30 MB body) let one client make a server buffer it.
+    /// </summary>
+    public static TBuilder AddRequestLimits<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Services.Configure<KestrelServerOptions>(kestrel => builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
+        return builder;
+    }
 
     /// <summary>Adds a "self" liveness check; services add readiness checks for their dependencies.</summary>
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -8,6 +8,7 @@ public static class ProblemCodes
     public const string AlreadyPurchased = "already-purchased";
     public const string UnknownStrategy = "unknown-strategy";
     public const string InvalidRequest = "invalid-request";
+    public const string RequestTooLarge = "request-too-large";
     public const string Unauthorized = "unauthorized";
     public const string NotFound = "not-found";
     public const string StrategyMismatch = "strategy-mismatch";
@@ -30,6 +31,7 @@ public static class ProblemCodes
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status503ServiceUnavailable => DependencyUnavailable,
         StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+        StatusCodes.Status413PayloadTooLarge => RequestTooLarge,
         _ => InternalError,
     };
 }

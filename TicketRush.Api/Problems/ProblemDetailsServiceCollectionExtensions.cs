@@ -27,6 +27,9 @@ public static class ProblemDetailsServiceCollectionExtensions
             }
         });
         services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
+        // Malformed input throws in every environment, so the handler can say which field is wrong and what it allows.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<MalformedRequestExceptionHandler>();
         return services;
     }
 }
