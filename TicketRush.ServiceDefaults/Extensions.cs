@@ -88,7 +88,8 @@ public static class Extensions
             .WithTracing(tracing => tracing
                 .SetSampler(TraceSampler(
                     builder.Configuration.GetValue(TracesPerSecondKey, DefaultTracesPerSecond),
-                    builder.Configuration.GetValue(TraceBurstKey, DefaultTraceBurst)))
+                    builder.Configuration.GetValue(TraceBurstKey, DefaultTraceBurst),
+                    TimeProvider.System))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ExtraActivitySources)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
@@ -104,10 +105,20 @@ public static class Extensions
         return builder;
     }
 
-    private static Sampler TraceSampler(double tracesPerSecond, int burst) => tracesPerSecond switch
+    /// <summary>
+    /// New traces from the rate-limited bucket; a sampled parent from another process is followed only within a bucket of
+    /// its own. Anyone can send <c>traceparent: …-01</c>: followed blindly, one client would switch on full tracing for
+    /// every request it makes. Traces the gateway sampled stay whole, as they are already within its rate.
+    /// </summary>
+    public static Sampler TraceSampler(double tracesPerSecond, int burst, TimeProvider time) => tracesPerSecond switch
     {
         0 => new AlwaysOnSampler(),
-        > 0 => new ParentBasedSampler(new RateLimitedSampler(tracesPerSecond, burst, TimeProvider.System)),
+        > 0 => new ParentBasedSampler(
+            new RateLimitedSampler(tracesPerSecond, burst, time),
+            remoteParentSampled: new RateLimitedSampler(tracesPerSecond, burst, time),
+            remoteParentNotSampled: new AlwaysOffSampler(),
+            localParentSampled: new AlwaysOnSampler(),
+            localParentNotSampled: new AlwaysOffSampler()),
         _ => throw new InvalidOperationException($"{TracesPerSecondKey} must be 0 (every trace) or positive, not {tracesPerSecond}."),
     };
 

@@ -33,6 +33,9 @@ public sealed class PurchaseOptions
     [Range(0, 10)]
     public int ConflictRetries { get; set; } = 3;
 
+    /// <summary>How often a failing purchase is logged in full per strategy and kind of failure; the others are counted into the next entry.</summary>
+    public TimeSpan FailureLogInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many tickets' sales each server keeps in memory (id → strategy, and whether sold out).</summary>
     [Range(1, 10_000_000)]
     public int CachedSales { get; set; } = 100_000;

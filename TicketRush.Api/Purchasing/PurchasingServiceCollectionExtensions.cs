@@ -20,6 +20,7 @@ public static class PurchasingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.RaceWindow >= TimeSpan.Zero, "Purchase:RaceWindow must not be negative.")
             .Validate(o => o.Deadline > TimeSpan.Zero && o.VerifyTimeout > TimeSpan.Zero, "Purchase:Deadline and Purchase:VerifyTimeout must be positive.")
+            .Validate(o => o.FailureLogInterval >= TimeSpan.Zero, "Purchase:FailureLogInterval must not be negative.")
             .ValidateOnStart();
         services.AddOptions<InProcessLockOptions>().BindConfiguration(InProcessLockOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OptimisticOptions>()
