@@ -39,7 +39,7 @@ public static class PurchasingServiceCollectionExtensions
             .Validate<IOptions<PurchaseOptions>>(
                 (o, purchase) => o.Lease > purchase.Value.Deadline + purchase.Value.VerifyTimeout,
                 "Strategies:RedisCounter:Lease must outlast a purchase (Purchase:Deadline + Purchase:VerifyTimeout), or a live purchase's reservation could be given back.")
-            .Validate(o => o.ReconcileInterval > TimeSpan.Zero && o.SettleTimeout > TimeSpan.Zero, "Strategies:RedisCounter needs a positive ReconcileInterval and SettleTimeout.")
+            .Validate(o => o.ReconcileInterval > TimeSpan.Zero && o.SettleTimeout > TimeSpan.Zero && o.SeedLock > TimeSpan.Zero, "Strategies:RedisCounter needs a positive ReconcileInterval, SettleTimeout and SeedLock.")
             .ValidateOnStart();
 
         builder.AddRedis();

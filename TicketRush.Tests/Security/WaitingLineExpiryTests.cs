@@ -15,6 +15,7 @@ public sealed class WaitingLineExpiryTests(TicketRushApp app)
     public async Task A_sold_out_tickets_line_gets_an_expiry()
     {
         var ticket = await app.Servers[0].CreateTicketAsync(TicketRushApp.AdminKey, 1, "atomic", waitingRoom: new WaitingRoomDto(AdmitPerSecond: 50));
+        await app.Servers[0].JoinQueueAsync(ticket.Id, 74_000_001);
         var (status, purchase) = await WaitingRoomBuyer.WaitAndBuyAsync(app.Servers[1], ticket.Id, 74_000_001, Within);
         Assert.Equal(("admitted", HttpStatusCode.Created), (status, purchase));
         await app.Servers[0].JoinQueueAsync(ticket.Id, 74_000_002);

@@ -95,6 +95,33 @@ public sealed class RedisStockCounterTests(LocalRedis redis) : IClassFixture<Loc
         Assert.Equal(Reservation.AlreadyBought, await counter.ReserveAsync(purchase, RedisStockCounter.NewLeaseId(), default));
     }
 
+    [Fact]
+    public async Task Seeding_many_buyers_in_chunks_marks_every_one_and_sets_the_counter_last()
+    {
+        var counter = Counter(TimeSpan.FromMinutes(1));
+        var ticketId = Interlocked.Increment(ref _nextTicket);
+        var buyers = Enumerable.Range(1, (RedisStockCounter.SeedChunk * 2) + 500).Select(b => (RedisValue)b).ToList();
+
+        await counter.SeedAsync(ticketId, Stock, buyers, default);
+
+        Assert.Equal(Reservation.AlreadyBought, await counter.ReserveAsync(new PurchaseCommand(ticketId, 1), RedisStockCounter.NewLeaseId(), default));
+        Assert.Equal(Reservation.AlreadyBought, await counter.ReserveAsync(new PurchaseCommand(ticketId, buyers.Count), RedisStockCounter.NewLeaseId(), default));
+        Assert.Equal(Reservation.Reserved, await counter.ReserveAsync(new PurchaseCommand(ticketId, buyers.Count + 1), RedisStockCounter.NewLeaseId(), default));
+    }
+
+    [Fact]
+    public async Task Seeding_leaves_a_live_counter_and_its_reservations_alone()
+    {
+        var counter = Counter(TimeSpan.FromMinutes(1));
+        var purchase = await SeededPurchaseAsync(counter);
+        await counter.ReserveAsync(purchase, RedisStockCounter.NewLeaseId(), default);
+
+        await counter.SeedAsync(purchase.TicketId, 100, [], default);
+
+        Assert.Equal(Stock - 1, await StockAsync(purchase));
+        Assert.Equal(Reservation.Pending, await counter.ReserveAsync(purchase, RedisStockCounter.NewLeaseId(), default));
+    }
+
     private RedisStockCounter Counter(TimeSpan lease) =>
         new(redis.Connection, NoDatabase, Options.Create(new RedisCounterOptions { Lease = lease }));
 

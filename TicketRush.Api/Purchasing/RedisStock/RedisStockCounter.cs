@@ -40,14 +40,36 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
         return 1
         """;
 
-    // Seeds only a missing counter, so a concurrent seeder or a live counter is never overwritten.
-    private const string SeedScript = """
+    // Seeding writes the holders in chunks, then the counter last: a missing counter means "not seeded" to every
+    // reservation, so no buyer is admitted against a half-written holder book. Every step stops at a live counter.
+    private const string SeedStartScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         redis.call('DEL', KEYS[2], KEYS[3])
-        for i = 2, #ARGV do redis.call('HSET', KEYS[2], ARGV[i], 'bought') end
+        return 1
+        """;
+
+    private const string SeedHoldersScript = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+        for i = 1, #ARGV do redis.call('HSET', KEYS[2], ARGV[i], 'bought') end
+        return 1
+        """;
+
+    private const string SeedStockScript = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         redis.call('SET', KEYS[1], ARGV[1])
         return 1
         """;
+
+    // KEYS[1]: the ticket's seeding lock. Only its holder releases it.
+    private const string ReleaseSeedLockScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
+
+    /// <summary>Buyers per seeding command: one EVAL stays small however many orders a ticket has.</summary>
+    public const int SeedChunk = 1_000;
+
+    private readonly SingleFlight<long, bool> _seeding = new();
 
     // Answers user, lease id pairs. A lease with no pending reservation behind it settles nothing and is dropped.
     private const string ExpiredScript = """
@@ -104,8 +126,37 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
         return Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
+    /// <summary>
+    /// Seeds a missing counter from MySQL once, however many buyers find it missing: one seeding per ticket on this
+    /// server (the others wait for it), and one across servers (a lock in Redis). After Redis lost its data every buyer
+    /// would otherwise read all of the ticket's orders and send them in one command.
+    /// </summary>
+    /// <returns>False when the ticket does not exist; true when it was seeded here or another server is seeding it.</returns>
+    public Task<bool> SeedOnceAsync(long ticketId, CancellationToken cancellationToken) =>
+        _seeding.RunAsync(ticketId, () => SeedExclusivelyAsync(ticketId), cancellationToken);
+
+    private async Task<bool> SeedExclusivelyAsync(long ticketId)
+    {
+        var lockKey = (RedisKey)$"ticketrush:{{ticket:{ticketId}}}:seeding";
+        var holder = Guid.NewGuid().ToString("N");
+        if (!await redis.GetDatabase().StringSetAsync(lockKey, holder, options.Value.SeedLock, When.NotExists))
+        {
+            return true;
+        }
+
+        try
+        {
+            // Bounded by the command timeouts, not a buyer's token: buyers waiting for this seeding share it.
+            return await SeedFromDatabaseAsync(ticketId, CancellationToken.None);
+        }
+        finally
+        {
+            await redis.GetDatabase().ScriptEvaluateAsync(ReleaseSeedLockScript, [lockKey], [holder]);
+        }
+    }
+
     /// <summary>Seeds a missing counter from one consistent MySQL snapshot; false when the ticket does not exist.</summary>
-    public async Task<bool> SeedFromDatabaseAsync(long ticketId, CancellationToken cancellationToken)
+    private async Task<bool> SeedFromDatabaseAsync(long ticketId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
@@ -132,8 +183,21 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
         return true;
     }
 
-    public Task SeedAsync(long ticketId, int remaining, IEnumerable<RedisValue> buyers, CancellationToken cancellationToken) =>
-        RunAsync(SeedScript, ticketId, [remaining, .. buyers], cancellationToken);
+    /// <summary>Seeds a missing counter (a live one is left alone) with its remaining stock and the buyers MySQL holds orders of.</summary>
+    public async Task SeedAsync(long ticketId, int remaining, IEnumerable<RedisValue> buyers, CancellationToken cancellationToken)
+    {
+        if ((int)await RunAsync(SeedStartScript, ticketId, [], cancellationToken) == 0)
+        {
+            return;
+        }
+
+        foreach (var chunk in buyers.Chunk(SeedChunk))
+        {
+            await RunAsync(SeedHoldersScript, ticketId, chunk, cancellationToken);
+        }
+
+        await RunAsync(SeedStockScript, ticketId, [remaining], cancellationToken);
+    }
 
     /// <summary>
     /// Runs a script to its end, bounded by the Redis client's timeouts, then honours <paramref name="cancellationToken"/>:

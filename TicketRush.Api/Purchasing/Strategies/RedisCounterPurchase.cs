@@ -29,7 +29,7 @@ public sealed class RedisCounterPurchase(
         var reservation = await counter.ReserveAsync(purchase.Command, leaseId, cancellationToken);
         if (reservation == Reservation.NotSeeded)
         {
-            if (!await counter.SeedFromDatabaseAsync(purchase.TicketId, cancellationToken))
+            if (!await counter.SeedOnceAsync(purchase.TicketId, cancellationToken))
             {
                 return PurchaseOutcome.TicketNotFound;
             }
@@ -39,6 +39,8 @@ public sealed class RedisCounterPurchase(
 
         return reservation switch
         {
+            // Another server is still seeding the counter: nothing is known about the stock yet, least of all "sold out".
+            Reservation.NotSeeded => PurchaseOutcome.Unavailable(UnavailableReasons.Redis),
             Reservation.Reserved => await WriteOrderAsync(purchase, leaseId, cancellationToken),
             Reservation.AlreadyBought => PurchaseOutcome.AlreadyPurchased,
             Reservation.Pending => await PendingAsync(purchase, cancellationToken),
