@@ -39,7 +39,7 @@ if (args.Contains(DatabaseMigrator.Command))
 
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    // In Development minimal APIs throw on malformed input; that is the client's error, not ours.
+    // Minimal APIs throw on malformed input (see AddTicketRushProblemDetails); that is the client's error, not ours.
     StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseStatusCodePages();

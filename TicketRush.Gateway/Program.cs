@@ -17,6 +17,7 @@ builder.Services.AddSingleton<IForwarderHttpClientFactory, ServerHttpClientFacto
 
 var app = builder.Build();
 
+app.UseMiddleware<RequestBodyLimit>();
 app.MapDefaultEndpoints();
 app.MapReverseProxy(proxy =>
 {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -54,6 +55,7 @@ public static class Extensions
 
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddRequestLimits();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -86,7 +88,8 @@ public static class Extensions
             .WithTracing(tracing => tracing
                 .SetSampler(TraceSampler(
                     builder.Configuration.GetValue(TracesPerSecondKey, DefaultTracesPerSecond),
-                    builder.Configuration.GetValue(TraceBurstKey, DefaultTraceBurst)))
+                    builder.Configuration.GetValue(TraceBurstKey, DefaultTraceBurst),
+                    TimeProvider.System))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ExtraActivitySources)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
@@ -102,12 +105,34 @@ public static class Extensions
         return builder;
     }
 
-    private static Sampler TraceSampler(double tracesPerSecond, int burst) => tracesPerSecond switch
+    /// <summary>
+    /// New traces from the rate-limited bucket; a sampled parent from another process is followed only within a bucket of
+    /// its own. Anyone can send <c>traceparent: …-01</c>: followed blindly, one client would switch on full tracing for
+    /// every request it makes. Traces the gateway sampled stay whole, as they are already within its rate.
+    /// </summary>
+    public static Sampler TraceSampler(double tracesPerSecond, int burst, TimeProvider time) => tracesPerSecond switch
     {
         0 => new AlwaysOnSampler(),
-        > 0 => new ParentBasedSampler(new RateLimitedSampler(tracesPerSecond, burst, TimeProvider.System)),
+        > 0 => new ParentBasedSampler(
+            new RateLimitedSampler(tracesPerSecond, burst, time),
+            remoteParentSampled: new RateLimitedSampler(tracesPerSecond, burst, time),
+            remoteParentNotSampled: new AlwaysOffSampler(),
+            localParentSampled: new AlwaysOnSampler(),
+            localParentNotSampled: new AlwaysOffSampler()),
         _ => throw new InvalidOperationException($"{TracesPerSecondKey} must be 0 (every trace) or positive, not {tracesPerSecond}."),
     };
+
+    /// <summary>
+    /// Binds Kestrel's request limits (body, header and request-line sizes) from <c>Kestrel:Limits</c>: no TicketRush
+    /// request needs more than a few KB, and Kestrel's defaults (a 30 MB body) let one client make a server buffer it.
+    /// </summary>
+    public static TBuilder AddRequestLimits<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Services.Configure<KestrelServerOptions>(kestrel => builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
+        return builder;
+    }
 
     /// <summary>Adds a "self" liveness check; services add readiness checks for their dependencies.</summary>
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

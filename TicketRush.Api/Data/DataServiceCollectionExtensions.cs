@@ -49,6 +49,14 @@ public static class DataServiceCollectionExtensions
                 mySql.EnableRetryOnFailure(database.MaxRetryCount, database.MaxRetryDelay, errorNumbersToAdd: null));
         });
 
+        builder.Services.AddKeyedSingleton(DatabasePing.PoolKey, (_, _) => new MySqlDataSourceBuilder(
+            new MySqlConnectionStringBuilder(configured)
+            {
+                MaximumPoolSize = DatabasePing.PoolSize,
+                ConnectionTimeout = 1,
+                DefaultCommandTimeout = 1,
+                CancellationTimeout = -1,
+            }.ConnectionString).Build());
         builder.Services.AddProbedDependency<DatabasePing>(DatabasePing.CheckName);
 
         return builder;

@@ -4,8 +4,11 @@ namespace TicketRush.Api.Idempotency;
 
 public static class IdempotencyEndpointExtensions
 {
-    /// <summary>Accepts an <c>Idempotency-Key</c> on this endpoint; <paramref name="describe"/> names the buyer and what the request asks for.</summary>
+    /// <summary>
+    /// Accepts an <c>Idempotency-Key</c> on this endpoint; <paramref name="describe"/> names the key's scope (what the
+    /// request acts on and who sends it) and the fingerprint of what it asks for.
+    /// </summary>
     public static RouteHandlerBuilder WithIdempotency(
-        this RouteHandlerBuilder endpoint, Func<EndpointFilterInvocationContext, (long Buyer, string Fingerprint)?> describe) =>
+        this RouteHandlerBuilder endpoint, Func<EndpointFilterInvocationContext, (string Scope, string Fingerprint)?> describe) =>
         endpoint.AddFilter<IdempotencyFilter>(describe);
 }

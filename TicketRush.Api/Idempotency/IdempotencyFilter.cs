@@ -5,13 +5,14 @@ namespace TicketRush.Api.Idempotency;
 
 /// <summary>
 /// Makes an endpoint safe to retry with an <c>Idempotency-Key</c>: the first completed answer (any decision, not only
-/// success) is stored and replayed, marked by <see cref="ReplayedHeader"/>, to every retry from the same buyer on either
-/// server. Requests without the header pass through untouched.
+/// success) is stored and replayed, marked by <see cref="ReplayedHeader"/>, to every retry in the same scope (ticket and
+/// buyer) on either server. Requests without the header pass through untouched.
 /// </summary>
-/// <param name="describe">The buyer and the fingerprint of what the request asks for; null when the request is too malformed to scope, and the endpoint answers it.</param>
+/// <param name="describe">The key's scope and the fingerprint of what the request asks for; null when the request is too malformed to scope, and the endpoint answers it.</param>
 public sealed partial class IdempotencyFilter(
-    Func<EndpointFilterInvocationContext, (long Buyer, string Fingerprint)?> describe,
+    Func<EndpointFilterInvocationContext, (string Scope, string Fingerprint)?> describe,
     IdempotencyStore store,
+    IdempotencyTelemetry telemetry,
     ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -30,12 +31,12 @@ public sealed partial class IdempotencyFilter(
                 $"{IdempotencyKey.HeaderName} must be one string of 1 to {IdempotencyKey.MaxLength} printable ASCII characters, quoted (\"…\") or bare.");
         }
 
-        if (describe(context) is not var (buyer, fingerprint))
+        if (describe(context) is not var (scope, fingerprint))
         {
             return await next(context);
         }
 
-        var request = new IdempotentRequest(key, buyer, fingerprint);
+        var request = new IdempotentRequest(key, scope, fingerprint);
         IdempotencyClaim claim;
         try
         {
@@ -72,7 +73,7 @@ public sealed partial class IdempotencyFilter(
         var body = http.Response.Body;
         using var buffer = new MemoryStream();
         using var stopRenewing = new CancellationTokenSource();
-        var renewing = store.RenewUntilAsync(request, owner, stopRenewing.Token);
+        var renewing = store.RenewUntilAsync(request, owner, exception => RenewalFailed(logger, exception.Message), stopRenewing.Token);
         int status;
         try
         {
@@ -98,7 +99,10 @@ public sealed partial class IdempotencyFilter(
         {
             http.Response.Body = body;
             await stopRenewing.CancelAsync();
-            await renewing;
+            if (!await renewing)
+            {
+                ReportLeaseLost("renewal");
+            }
         }
 
         var answer = buffer.ToArray();
@@ -107,21 +111,30 @@ public sealed partial class IdempotencyFilter(
     }
 
     /// <summary>
-    /// Stores a decision for replay; frees the key when the answer was not the sale's decision — a 5xx, a 429 limit,
-    /// a 401/403 refusal (e.g. not yet admitted from a waiting room) — so a retry runs again. Stored before the answer
-    /// is sent, so a buyer who never receives it gets it on retry.
+    /// Whether an answer is the request's decision, replayed to every retry. Not: a 5xx; a 401/403 refusal (e.g. not yet
+    /// admitted from a waiting room); a 404 (nothing there to decide about, and a key must not stay poisoned by a
+    /// mistyped id); a 429 limit; any answer that says to retry later (Retry-After, e.g. a purchase still in progress).
+    /// </summary>
+    public static bool IsDecision(int status, IHeaderDictionary headers) =>
+        status is < 500 and not (StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden
+            or StatusCodes.Status404NotFound or StatusCodes.Status429TooManyRequests)
+        && !headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.RetryAfter);
+
+    /// <summary>
+    /// Stores a decision for replay; frees the key when the answer was not one (<see cref="IsDecision"/>), so a retry runs
+    /// again. Stored before the answer is sent, so a buyer who never receives it gets it on retry.
     /// </summary>
     private async Task SettleAsync(IdempotentRequest request, string owner, int status, HttpResponse response, byte[] body)
     {
         try
         {
-            if (status >= 500 || status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests)
+            if (!IsDecision(status, response.Headers))
             {
                 await store.ReleaseAsync(request, owner);
             }
-            else
+            else if (!await store.CompleteAsync(request, owner, new StoredResponse(status, response.ContentType, response.Headers.Location, body)))
             {
-                await store.CompleteAsync(request, owner, new StoredResponse(status, response.ContentType, response.Headers.Location, body));
+                ReportLeaseLost("completion");
             }
         }
         catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
@@ -130,6 +143,18 @@ public sealed partial class IdempotencyFilter(
             StoreUnavailable(logger, exception);
         }
     }
+
+    private void ReportLeaseLost(string stage)
+    {
+        telemetry.RecordLeaseLost(stage);
+        LeaseLost(logger, stage);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "An Idempotency-Key lost its lease while its request ran (at {Stage}): a retry may have run the request again; this answer is sent but may not be the one replayed")]
+    private static partial void LeaseLost(ILogger logger, string stage);
+
+    [LoggerMessage(LogLevel.Debug, "Renewing an Idempotency-Key lease failed ({Reason}); renewing goes on")]
+    private static partial void RenewalFailed(ILogger logger, string reason);
 
     [LoggerMessage(LogLevel.Warning, "The idempotency store is unavailable")]
     private static partial void StoreUnavailable(ILogger logger, Exception exception);

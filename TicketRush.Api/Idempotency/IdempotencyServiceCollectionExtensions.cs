@@ -9,6 +9,7 @@ public static class IdempotencyServiceCollectionExtensions
             .Validate(o => o.Retention > TimeSpan.Zero && o.Lease > TimeSpan.Zero, "Idempotency:Retention and Idempotency:Lease must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddSingleton<IdempotencyTelemetry>();
         return builder;
     }
 }

@@ -23,16 +23,23 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Idem
                 redis.call('HGET', KEYS[1], 'location'), redis.call('HGET', KEYS[1], 'body')}
         """;
 
+    // A lease that ran out while nobody else claimed the key (Redis was unreachable longer than the lease) is taken again.
     private const string RenewScript = """
-        if redis.call('HGET', KEYS[1], 'owner') == ARGV[1] and redis.call('HGET', KEYS[1], 'state') == 'running' then
+        local owner = redis.call('HGET', KEYS[1], 'owner')
+        if not owner then
+          redis.call('HSET', KEYS[1], 'state', 'running', 'fp', ARGV[3], 'owner', ARGV[1])
+          return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        end
+        if owner == ARGV[1] and redis.call('HGET', KEYS[1], 'state') == 'running' then
           return redis.call('PEXPIRE', KEYS[1], ARGV[2])
         end
         return 0
         """;
 
     private const string CompleteScript = """
-        if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
-        redis.call('HSET', KEYS[1], 'state', 'done', 'status', ARGV[2], 'type', ARGV[3], 'location', ARGV[4], 'body', ARGV[5])
+        local owner = redis.call('HGET', KEYS[1], 'owner')
+        if owner and owner ~= ARGV[1] then return 0 end
+        redis.call('HSET', KEYS[1], 'state', 'done', 'owner', ARGV[1], 'fp', ARGV[7], 'status', ARGV[2], 'type', ARGV[3], 'location', ARGV[4], 'body', ARGV[5])
         redis.call('PEXPIRE', KEYS[1], ARGV[6])
         return 1
         """;
@@ -59,29 +66,20 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Idem
         };
     }
 
-    /// <summary>Keeps a running request's claim alive until <paramref name="stop"/> is cancelled.</summary>
-    public async Task RenewUntilAsync(IdempotentRequest request, string owner, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(options.Value.Lease / 3, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                await Database.ScriptEvaluateAsync(RenewScript, [request.RedisKey], [owner, Milliseconds(options.Value.Lease)]);
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
-        catch (Exception exception) when (DependencyFailure.IsUnavailableOrAbandoned(exception))
-        {
-            // Redis is gone: the lease runs out by itself, and settling the request will say what happened.
-        }
-    }
+    /// <summary>
+    /// Keeps a running request's claim alive until <paramref name="stop"/> is cancelled, through transient Redis errors.
+    /// </summary>
+    /// <returns>False when the claim was lost (it expired, or another request holds the key): the caller reports it.</returns>
+    public Task<bool> RenewUntilAsync(IdempotentRequest request, string owner, Action<Exception> failed, CancellationToken stop) =>
+        LeaseRenewal.RenewUntilAsync(
+            async () => (int)await Database.ScriptEvaluateAsync(RenewScript, [request.RedisKey], [owner, Milliseconds(options.Value.Lease), request.Fingerprint]) == 1,
+            DependencyFailure.IsUnavailableOrAbandoned, failed, options.Value.Lease / 3, time, stop);
 
-    public Task CompleteAsync(IdempotentRequest request, string owner, StoredResponse response) =>
-        Database.ScriptEvaluateAsync(CompleteScript, [request.RedisKey],
-            [owner, response.Status, response.ContentType ?? "", response.Location ?? "", response.Body, Milliseconds(options.Value.Retention)]);
+    /// <summary>Stores the answer unless another request holds the key; a key whose lease merely ran out is stored again.</summary>
+    /// <returns>False when another request holds the key: the answer was not stored.</returns>
+    public async Task<bool> CompleteAsync(IdempotentRequest request, string owner, StoredResponse response) =>
+        (int)await Database.ScriptEvaluateAsync(CompleteScript, [request.RedisKey],
+            [owner, response.Status, response.ContentType ?? "", response.Location ?? "", response.Body, Milliseconds(options.Value.Retention), request.Fingerprint]) == 1;
 
     /// <summary>Frees the key of a request that got no decision (a 5xx), so a retry runs it again.</summary>
     public Task ReleaseAsync(IdempotentRequest request, string owner) =>

@@ -16,6 +16,7 @@ public static class OrderProblems
         PurchaseStatus.UnknownStrategy => Problem.UnknownStrategy(outcome.Reason!, strategies),
         PurchaseStatus.StrategyMismatch => Problem.StrategyMismatch(command.TicketId, outcome.Reason!),
         PurchaseStatus.OutcomeUnknown => Problem.OutcomeUnknown(command.TicketId),
+        PurchaseStatus.InProgress => Problem.PurchaseInProgress(command.TicketId, command.UserId),
         PurchaseStatus.Unavailable => Problem.Unavailable(outcome.Reason ?? UnavailableReasons.Deadline),
         PurchaseStatus.Sold => throw new ArgumentException("A sale is not a problem.", nameof(outcome)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "Every purchase status needs its problem."),

@@ -20,7 +20,7 @@ public static class OrdersApi
             .WithBuyerRateLimit(context => BuyerOf(context))
             // Outermost first: a replayed decision needs no admission (the buyer's token may have expired since).
             .WithIdempotency(context => BuyerOf(context) is { } buyer
-                ? (buyer, $"ticket={context.GetArgument<long>(0)};strategy={context.GetArgument<string?>(2)?.Trim().ToLowerInvariant()}")
+                ? ($"ticket:{context.GetArgument<long>(0)}:buyer:{buyer}", $"strategy={RequestedStrategy(context.GetArgument<string?>(2))}")
                 : null)
             .RequireAdmission(context => BuyerOf(context) is { } buyer ? (context.GetArgument<long>(0), buyer) : null)
             .WithName(nameof(Purchase))
@@ -45,7 +45,7 @@ public static class OrdersApi
         }
 
         var command = new PurchaseCommand(id, request.UserId.Value);
-        var outcome = await purchases.PurchaseAsync(command, string.IsNullOrWhiteSpace(strategy) ? null : strategy);
+        var outcome = await purchases.PurchaseAsync(command, RequestedStrategy(strategy));
         if (outcome.Status != PurchaseStatus.Sold)
         {
             return OrderProblems.For(outcome, command, strategies.Descriptors.Select(d => d.Name));
@@ -54,6 +54,10 @@ public static class OrdersApi
         var order = OrderResponse.From(outcome.Order!);
         return TypedResults.Created($"/api/tickets/{id}/orders/{order.Id}", order);
     }
+
+    /// <summary>The <c>?strategy=</c> as both the purchase and its idempotency fingerprint read it: trimmed, lower case, null when blank.</summary>
+    private static string? RequestedStrategy(string? strategy) =>
+        string.IsNullOrWhiteSpace(strategy) ? null : strategy.Trim().ToLowerInvariant();
 
     /// <summary>The buyer of a purchase, for its limits and its Idempotency-Key; null when invalid (the endpoint answers 400).</summary>
     private static long? BuyerOf(EndpointFilterInvocationContext context) =>

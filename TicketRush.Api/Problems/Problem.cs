@@ -41,13 +41,17 @@ public static class Problem
         Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.OutcomeUnknown, "Purchase outcome unknown",
             $"The purchase of ticket {ticketId} was sent but could not be confirmed. Retrying is safe: it either sells you the ticket or says you already hold it.");
 
+    public static ProblemHttpResult PurchaseInProgress(long ticketId, long userId) =>
+        Create(StatusCodes.Status409Conflict, ProblemCodes.PurchaseInProgress, "Purchase in progress",
+            $"An earlier purchase of ticket {ticketId} by user {userId} is not settled yet; it may still sell you the ticket. Nothing was sold by this request: retry after the time in Retry-After to learn the outcome.");
+
     public static ProblemHttpResult IdempotencyInProgress() =>
         Create(StatusCodes.Status409Conflict, ProblemCodes.IdempotencyInProgress, "Request in progress",
             "A request with this Idempotency-Key is still running. Retry after the time in Retry-After to get its answer.");
 
     public static ProblemHttpResult IdempotencyKeyReused() =>
         Create(StatusCodes.Status422UnprocessableEntity, ProblemCodes.IdempotencyKeyReused, "Idempotency-Key reused",
-            "This Idempotency-Key was used for a different request (another ticket or strategy). Use a new key for a new request.");
+            "This Idempotency-Key was used on this ticket for a different request (another strategy). Use a new key for a new request.");
 
     public static ProblemHttpResult RateLimited() =>
         Create(StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited, "Too many requests",

@@ -9,11 +9,13 @@ public static class ProblemCodes
     public const string AlreadyPurchased = "already-purchased";
     public const string UnknownStrategy = "unknown-strategy";
     public const string InvalidRequest = "invalid-request";
+    public const string RequestTooLarge = "request-too-large";
     public const string Unauthorized = "unauthorized";
     public const string NotFound = "not-found";
     public const string StrategyMismatch = "strategy-mismatch";
     public const string DependencyUnavailable = "dependency-unavailable";
     public const string OutcomeUnknown = "outcome-unknown";
+    public const string PurchaseInProgress = "purchase-in-progress";
     public const string InternalError = "internal-error";
     public const string IdempotencyInProgress = "idempotency-in-progress";
     public const string IdempotencyKeyReused = "idempotency-key-reused";
@@ -30,6 +32,7 @@ public static class ProblemCodes
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status503ServiceUnavailable => DependencyUnavailable,
         StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+        StatusCodes.Status413PayloadTooLarge => RequestTooLarge,
         _ => InternalError,
     };
 }

@@ -6,7 +6,7 @@ public static class ProblemDetailsServiceCollectionExtensions
 {
     /// <summary>
     /// ProblemDetails for every error, including the framework's own (bad JSON, unknown routes, exceptions); every 503,
-    /// whoever answers it, carries Retry-After.
+    /// whoever answers it, carries Retry-After, and so does a purchase still in progress.
     /// </summary>
     public static IServiceCollection AddTicketRushProblemDetails(this IServiceCollection services)
     {
@@ -19,13 +19,17 @@ public static class ProblemDetailsServiceCollectionExtensions
             var problem = context.ProblemDetails;
             problem.Extensions.TryAdd(Problem.CodeExtension, ProblemCodes.ForStatus(problem.Status));
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
-            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable
+                || (problem.Extensions.TryGetValue(Problem.CodeExtension, out var code) && code is ProblemCodes.PurchaseInProgress))
             {
                 var retryAfter = context.HttpContext.RequestServices.GetRequiredService<IOptions<ProblemOptions>>().Value.RetryAfter;
                 RetryAfter.Set(context.HttpContext.Response, retryAfter);
             }
         });
         services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
+        // Malformed input throws in every environment, so the handler can say which field is wrong and what it allows.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<MalformedRequestExceptionHandler>();
         return services;
     }
 }

@@ -32,4 +32,7 @@ public sealed class PurchaseOptions
     /// <summary>How often a purchase that hit a deadlock or a snapshot conflict (MariaDB error 1020) is retried whole.</summary>
     [Range(0, 10)]
     public int ConflictRetries { get; set; } = 3;
+
+    /// <summary>How often a failing purchase is logged in full per strategy and kind of failure; the others are counted into the next entry.</summary>
+    public TimeSpan FailureLogInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

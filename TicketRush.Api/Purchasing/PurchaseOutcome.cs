@@ -8,6 +8,7 @@ public sealed record PurchaseOutcome(PurchaseStatus Status, TicketOrder? Order =
     public static readonly PurchaseOutcome SoldOut = new(PurchaseStatus.SoldOut);
     public static readonly PurchaseOutcome AlreadyPurchased = new(PurchaseStatus.AlreadyPurchased);
     public static readonly PurchaseOutcome TicketNotFound = new(PurchaseStatus.TicketNotFound);
+    public static readonly PurchaseOutcome InProgress = new(PurchaseStatus.InProgress);
     public static readonly PurchaseOutcome OutcomeUnknown = new(PurchaseStatus.OutcomeUnknown, Reason: "the commit was not acknowledged and could not be verified");
 
     public static PurchaseOutcome Sold(TicketOrder order) => new(PurchaseStatus.Sold, order);
@@ -31,6 +32,7 @@ public sealed record PurchaseOutcome(PurchaseStatus Status, TicketOrder? Order =
         PurchaseStatus.UnknownStrategy => "unknown-strategy",
         PurchaseStatus.StrategyMismatch => "strategy-mismatch",
         PurchaseStatus.OutcomeUnknown => "outcome-unknown",
+        PurchaseStatus.InProgress => "in-progress",
         _ => "unavailable",
     };
 }

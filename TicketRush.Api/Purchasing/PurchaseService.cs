@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MySqlConnector;
 using TicketRush.Api.Catalog;
 using TicketRush.Api.Dependencies;
+using TicketRush.Api.Logging;
 using TicketRush.Api.Purchasing.Sales;
 
 namespace TicketRush.Api.Purchasing;
@@ -23,6 +24,8 @@ public sealed partial class PurchaseService(
     TimeProvider time,
     ILogger<PurchaseService> logger)
 {
+    private readonly FailureLogThrottle _failureLog = new(time, options.Value.FailureLogInterval);
+
     /// <param name="requestedStrategy">The lab's <c>?strategy=</c>: accepted only when it names the ticket's own strategy.</param>
     public async Task<PurchaseOutcome> PurchaseAsync(PurchaseCommand command, string? requestedStrategy)
     {
@@ -46,7 +49,7 @@ public sealed partial class PurchaseService(
         }
         catch (Exception exception) when (DependencyFailure.Describe(exception, lookup.IsCancellationRequested) is { } reason)
         {
-            Unavailable(logger, exception, command.TicketId, command.UserId, strategyName);
+            LogUnavailable(exception, command, strategyName);
             outcome = PurchaseOutcome.Unavailable(reason);
         }
 
@@ -84,12 +87,21 @@ public sealed partial class PurchaseService(
             }
             catch (Exception exception) when (DependencyFailure.Describe(exception, deadline.HasPassed) is { } reason)
             {
-                Unavailable(logger, exception, command.TicketId, command.UserId, strategy.Descriptor.Name);
+                LogUnavailable(exception, command, strategy.Descriptor.Name);
                 return PurchaseOutcome.Unavailable(reason);
             }
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Purchase of ticket {TicketId} by user {UserId} with {Strategy} failed: a dependency is unavailable or the deadline passed")]
-    private static partial void Unavailable(ILogger logger, Exception exception, long ticketId, long userId, string? strategy);
+    /// <summary>One warning with its stack trace per strategy and kind of failure per interval; the rest are counted into the next.</summary>
+    private void LogUnavailable(Exception exception, PurchaseCommand command, string? strategy)
+    {
+        if (_failureLog.ShouldLog($"{strategy}/{exception.GetType().FullName}", out var suppressed))
+        {
+            Unavailable(logger, exception, command.TicketId, command.UserId, strategy, suppressed);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Purchase of ticket {TicketId} by user {UserId} with {Strategy} failed: a dependency is unavailable or the deadline passed ({Suppressed} more failed the same way since the last such entry)")]
+    private static partial void Unavailable(ILogger logger, Exception exception, long ticketId, long userId, string? strategy, int suppressed);
 }

@@ -18,4 +18,7 @@ public enum PurchaseStatus
 
     /// <summary>The commit was sent but never acknowledged, and the check that followed could not reach MySQL either.</summary>
     OutcomeUnknown,
+
+    /// <summary>Nothing was sold by this request: an earlier purchase of the same buyer is not settled yet (it may still sell).</summary>
+    InProgress,
 }

@@ -20,6 +20,7 @@ public static class PurchasingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.RaceWindow >= TimeSpan.Zero, "Purchase:RaceWindow must not be negative.")
             .Validate(o => o.Deadline > TimeSpan.Zero && o.VerifyTimeout > TimeSpan.Zero, "Purchase:Deadline and Purchase:VerifyTimeout must be positive.")
+            .Validate(o => o.FailureLogInterval >= TimeSpan.Zero, "Purchase:FailureLogInterval must not be negative.")
             .ValidateOnStart();
         services.AddOptions<InProcessLockOptions>().BindConfiguration(InProcessLockOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OptimisticOptions>()
@@ -38,7 +39,7 @@ public static class PurchasingServiceCollectionExtensions
             .Validate<IOptions<PurchaseOptions>>(
                 (o, purchase) => o.Lease > purchase.Value.Deadline + purchase.Value.VerifyTimeout,
                 "Strategies:RedisCounter:Lease must outlast a purchase (Purchase:Deadline + Purchase:VerifyTimeout), or a live purchase's reservation could be given back.")
-            .Validate(o => o.ReconcileInterval > TimeSpan.Zero && o.SettleTimeout > TimeSpan.Zero, "Strategies:RedisCounter needs a positive ReconcileInterval and SettleTimeout.")
+            .Validate(o => o.ReconcileInterval > TimeSpan.Zero && o.SettleTimeout > TimeSpan.Zero && o.SeedLock > TimeSpan.Zero, "Strategies:RedisCounter needs a positive ReconcileInterval, SettleTimeout and SeedLock.")
             .ValidateOnStart();
 
         builder.AddRedis();

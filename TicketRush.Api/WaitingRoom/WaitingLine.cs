@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using TicketRush.Api.Catalog;
 
@@ -6,9 +7,10 @@ namespace TicketRush.Api.WaitingRoom;
 
 /// <summary>
 /// Every ticket's line in Redis, shared by both servers and changed only by Lua scripts. Positions come from one
-/// <c>INCR</c>; admission times from Redis's own clock (<c>TIME</c>), never a server's.
+/// <c>INCR</c>; admission times from Redis's own clock (<c>TIME</c>), never a server's. A sold-out ticket's line
+/// expires after <see cref="WaitingRoomOptions.SoldOutRetention"/>, so lines do not pile up in Redis sale after sale.
 /// </summary>
-public sealed class WaitingLine(IConnectionMultiplexer redis)
+public sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<WaitingRoomOptions> options)
 {
     private const string ActiveKey = "ticketrush:wr:active";
 
@@ -84,6 +86,8 @@ public sealed class WaitingLine(IConnectionMultiplexer redis)
         return 1
         """;
 
+    private const string ExpireScript = "for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end return 1";
+
     /// <summary>Puts the buyer in line (once) and returns their position.</summary>
     public async Task<long> JoinAsync(long ticketId, long userId)
     {
@@ -136,6 +140,8 @@ public sealed class WaitingLine(IConnectionMultiplexer redis)
         var round = new AdmissionRound((int)result[0], (int)result[1], (int)result[2] == 1, LeaseLost: (int)result[3] == 1);
         if (round.SoldOut)
         {
+            // MySQL's remaining stock never grows back: the sale is over, and its line only has to answer "sold out" a while longer.
+            await Database.ScriptEvaluateAsync(ExpireScript, keys.All, [(long)options.Value.SoldOutRetention.TotalMilliseconds]);
             await Database.SetRemoveAsync(ActiveKey, ticketId);
         }
 
@@ -166,5 +172,7 @@ public sealed class WaitingLine(IConnectionMultiplexer redis)
         public RedisKey States => $"ticketrush:wr:{{{TicketId}}}:states";
         public RedisKey Admitted => $"ticketrush:wr:{{{TicketId}}}:admitted";
         public RedisKey Meta => $"ticketrush:wr:{{{TicketId}}}:meta";
+
+        public RedisKey[] All => [Positions, Line, Sequence, States, Admitted, Meta];
     }
 }

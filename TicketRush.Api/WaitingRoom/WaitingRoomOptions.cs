@@ -17,4 +17,7 @@ public sealed class WaitingRoomOptions
 
     /// <summary>How long the admitting server's lease lasts unless renewed; if it dies, another server takes over after this.</summary>
     public TimeSpan PumpLease { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a sold-out ticket's line stays in Redis (buyers still read "sold out" from it); then it expires.</summary>
+    public TimeSpan SoldOutRetention { get; set; } = TimeSpan.FromHours(1);
 }

@@ -10,6 +10,7 @@ public static class WaitingRoomServiceCollectionExtensions
             .BindConfiguration(WaitingRoomOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.PumpInterval > TimeSpan.Zero && o.PumpLease > o.PumpInterval, "WaitingRoom needs 0 < PumpInterval < PumpLease.")
+            .Validate(o => o.SoldOutRetention > TimeSpan.Zero, "WaitingRoom:SoldOutRetention must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<AdmissionToken>();
         builder.Services.AddSingleton<WaitingLine>();

@@ -30,7 +30,7 @@ public sealed class RedisReservation(IDatabase redis)
 
     /// <param name="measuringRejections">True on a sold-out counter, where a rejection is the operation being measured.</param>
     public async Task<string> ReserveAsync(RedisKey[] keys, long userId, bool measuringRejections) =>
-        (int)await redis.ScriptEvaluateAsync(ReservationScript.Text, keys, [userId, LeaseMilliseconds]) switch
+        (int)await redis.ScriptEvaluateAsync(ReservationScript.Text, keys, [userId, LeaseMilliseconds, $"bench-lease-{userId}"]) switch
         {
             1 when !measuringRejections => Ceilings.Succeeded,
             0 when measuringRejections => Ceilings.Succeeded,

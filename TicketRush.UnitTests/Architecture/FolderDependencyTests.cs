@@ -20,7 +20,7 @@ public sealed partial class FolderDependencyTests
         ["Catalog"],                      // the tickets on sale: strategy, waiting-room rules, sold-out memory
         ["Faults", "Data"],               // drill hooks; the schema and the database connection
         ["Admin", "Servers", "Problems", "Endpoints"],
-        ["Dependencies"],                 // dependency failures and the words a 503 uses
+        ["Dependencies", "Logging"],      // dependency failures and the words a 503 uses; log throttling
     ];
 
     [Fact]

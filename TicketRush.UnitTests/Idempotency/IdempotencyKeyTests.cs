@@ -42,14 +42,15 @@ public sealed class IdempotencyKeyTests
     }
 
     [Fact]
-    public void The_stored_key_is_scoped_by_buyer_and_hashed()
+    public void The_stored_key_is_scoped_and_hashed()
     {
         var key = new IdempotencyKey("secret-key");
 
-        var first = new IdempotentRequest(key, 1, "f").RedisKey;
-        var other = new IdempotentRequest(key, 2, "f").RedisKey;
+        var first = new IdempotentRequest(key, "ticket:1:buyer:1", "f").RedisKey;
+        var otherBuyer = new IdempotentRequest(key, "ticket:1:buyer:2", "f").RedisKey;
+        var otherTicket = new IdempotentRequest(key, "ticket:2:buyer:1", "f").RedisKey;
 
-        Assert.NotEqual(first, other);
+        Assert.Equal(3, new[] { first, otherBuyer, otherTicket }.Distinct().Count());
         Assert.DoesNotContain("secret-key", first, StringComparison.Ordinal);
     }
 }

@@ -21,6 +21,7 @@ public sealed class OrderProblemsTests
         [PurchaseStatus.StrategyMismatch] = (StatusCodes.Status409Conflict, "strategy-mismatch"),
         [PurchaseStatus.Unavailable] = (StatusCodes.Status503ServiceUnavailable, "dependency-unavailable"),
         [PurchaseStatus.OutcomeUnknown] = (StatusCodes.Status503ServiceUnavailable, "outcome-unknown"),
+        [PurchaseStatus.InProgress] = (StatusCodes.Status409Conflict, "purchase-in-progress"),
     };
 
     public static TheoryData<PurchaseStatus> EveryStatus => new(Enum.GetValues<PurchaseStatus>());

@@ -10,6 +10,28 @@ public sealed class RateLimitedSamplerTests
     private static readonly SamplingParameters Root = new(default, ActivityTraceId.CreateRandom(), "purchase", ActivityKind.Server);
 
     [Fact]
+    public void A_sampled_traceparent_from_outside_does_not_switch_on_full_tracing()
+    {
+        var sampler = Microsoft.Extensions.Hosting.Extensions.TraceSampler(tracesPerSecond: 10, burst: 5, new FakeTimeProvider());
+        var remoteSampled = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
+        var fromOutside = new SamplingParameters(remoteSampled, remoteSampled.TraceId, "POST /api/tickets/{id}/orders", ActivityKind.Server);
+
+        var sampled = Enumerable.Range(0, 100).Count(_ => sampler.ShouldSample(fromOutside).Decision == SamplingDecision.RecordAndSample);
+
+        Assert.Equal(5, sampled);
+    }
+
+    [Fact]
+    public void The_spans_of_a_sampled_trace_inside_the_process_stay_sampled()
+    {
+        var sampler = Microsoft.Extensions.Hosting.Extensions.TraceSampler(tracesPerSecond: 10, burst: 5, new FakeTimeProvider());
+        var localSampled = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        var child = new SamplingParameters(localSampled, localSampled.TraceId, "purchase", ActivityKind.Internal);
+
+        Assert.All(Enumerable.Range(0, 100), _ => Assert.Equal(SamplingDecision.RecordAndSample, sampler.ShouldSample(child).Decision));
+    }
+
+    [Fact]
     public void A_burst_is_sampled_whole_then_nothing_until_the_bucket_refills()
     {
         var time = new FakeTimeProvider();

@@ -16,4 +16,7 @@ public sealed class RedisCounterOptions
 
     /// <summary>How long settling a reservation after the purchase (confirm, give back) may take; the lease covers a failure.</summary>
     public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one server may hold a ticket's seeding to itself (after Redis lost the counter); a seeder that died frees it after this.</summary>
+    public TimeSpan SeedLock { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -5,67 +5,158 @@ using StackExchange.Redis;
 namespace TicketRush.Api.Purchasing.RedisStock;
 
 /// <summary>
-/// A per-ticket stock counter, buyer set and lease book in Redis, changed only by Lua scripts so every check-and-change
-/// is atomic. MySQL stays the source of truth: the counter is seeded from it, and a reservation is settled by what it
-/// says: confirmed once the order is there, given back (exactly once) when it is not.
+/// A per-ticket stock counter, holder book and lease book in Redis, changed only by Lua scripts so every check-and-change
+/// is atomic. MySQL stays the source of truth: the counter is seeded from it, a buyer is marked bought only on its word,
+/// and a reservation is settled by what it says: confirmed once the order is there, given back (exactly once) when it
+/// is not. Every settlement names its reservation's lease id, so a late settler never touches the buyer's next one.
 /// </summary>
 public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSource database, IOptions<RedisCounterOptions> options)
 {
-    private const string ConfirmScript = "return redis.call('ZREM', KEYS[3], ARGV[1])";
+    private const string ConfirmScript = """
+        if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
+        redis.call('HSET', KEYS[2], ARGV[1], 'bought')
+        redis.call('ZREM', KEYS[3], ARGV[1])
+        return 1
+        """;
 
-    // Only the caller that removes the lease gives the ticket back, so a purchase and a reconciling server racing for
-    // the same reservation give it back once. ARGV[2] = '1' keeps the buyer marked: MySQL says they hold the ticket.
+    // Only the caller that still finds the reservation's own lease gives the ticket back, so a purchase and reconciling
+    // servers racing for it give it back once, and none gives back a later reservation of the same buyer.
+    // ARGV[3] = '1' marks the buyer bought: MySQL says they hold the ticket.
     private const string GiveBackScript = """
-        if redis.call('ZREM', KEYS[3], ARGV[1]) == 0 then return 0 end
+        if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
+        redis.call('ZREM', KEYS[3], ARGV[1])
         if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCR', KEYS[1]) end
-        if ARGV[2] ~= '1' then redis.call('SREM', KEYS[2], ARGV[1]) end
+        if ARGV[3] == '1' then redis.call('HSET', KEYS[2], ARGV[1], 'bought') else redis.call('HDEL', KEYS[2], ARGV[1]) end
         return 1
         """;
 
     // MySQL said sold out although Redis had stock (e.g. a re-seed raced a sale): trust MySQL.
     private const string SoldOutScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('SET', KEYS[1], 0) end
-        redis.call('ZREM', KEYS[3], ARGV[1])
-        redis.call('SREM', KEYS[2], ARGV[1])
+        if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] then
+          redis.call('HDEL', KEYS[2], ARGV[1])
+          redis.call('ZREM', KEYS[3], ARGV[1])
+        end
         return 1
         """;
 
-    // Seeds only a missing counter, so a concurrent seeder or a live counter is never overwritten.
-    private const string SeedScript = """
+    // Seeding writes the holders in chunks, then the counter last: a missing counter means "not seeded" to every
+    // reservation, so no buyer is admitted against a half-written holder book. Every step stops at a live counter.
+    private const string SeedStartScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         redis.call('DEL', KEYS[2], KEYS[3])
-        for i = 2, #ARGV do redis.call('SADD', KEYS[2], ARGV[i]) end
+        return 1
+        """;
+
+    private const string SeedHoldersScript = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+        for i = 1, #ARGV do redis.call('HSET', KEYS[2], ARGV[i], 'bought') end
+        return 1
+        """;
+
+    private const string SeedStockScript = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         redis.call('SET', KEYS[1], ARGV[1])
         return 1
         """;
 
-    private const string ExpiredScript = """
-        local now = redis.call('TIME')
-        return redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now[1] * 1000 + math.floor(now[2] / 1000), 'LIMIT', 0, tonumber(ARGV[1]))
+    // KEYS[1]: the ticket's seeding lock. Only its holder releases it.
+    private const string ReleaseSeedLockScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
         """;
 
-    public async Task<Reservation> ReserveAsync(PurchaseCommand command, CancellationToken cancellationToken) =>
+    /// <summary>Buyers per seeding command: one EVAL stays small however many orders a ticket has.</summary>
+    public const int SeedChunk = 1_000;
+
+    private readonly SingleFlight<long, bool> _seeding = new();
+
+    // Answers user, lease id pairs. A lease with no pending reservation behind it settles nothing and is dropped.
+    private const string ExpiredScript = """
+        local now = redis.call('TIME')
+        local users = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now[1] * 1000 + math.floor(now[2] / 1000), 'LIMIT', 0, tonumber(ARGV[1]))
+        local expired = {}
+        for _, user in ipairs(users) do
+          local held = redis.call('HGET', KEYS[2], user)
+          if held and held ~= 'bought' then
+            expired[#expired + 1] = user
+            expired[#expired + 1] = held
+          else
+            redis.call('ZREM', KEYS[3], user)
+          end
+        end
+        return expired
+        """;
+
+    /// <summary>A new lease id: it names one reservation, so settling it can never settle another.</summary>
+    public static string NewLeaseId() => Guid.NewGuid().ToString("N");
+
+    public async Task<Reservation> ReserveAsync(PurchaseCommand command, string leaseId, CancellationToken cancellationToken) =>
         (Reservation)(int)await RunAsync(ReservationScript.Text, command.TicketId,
-            [command.UserId, (long)options.Value.Lease.TotalMilliseconds], cancellationToken);
+            [command.UserId, (long)options.Value.Lease.TotalMilliseconds, leaseId], cancellationToken);
 
-    /// <summary>The order is in MySQL: the reservation became a sale.</summary>
-    public Task ConfirmAsync(PurchaseCommand command, CancellationToken cancellationToken) =>
-        RunAsync(ConfirmScript, command.TicketId, [command.UserId], cancellationToken);
+    /// <summary>The order is in MySQL: the reservation became a sale, and the buyer is marked bought.</summary>
+    public Task ConfirmAsync(PurchaseCommand command, string leaseId, CancellationToken cancellationToken) =>
+        RunAsync(ConfirmScript, command.TicketId, [command.UserId, leaseId], cancellationToken);
 
-    /// <summary>Gives a reservation back unless somebody already did; <paramref name="keepBuyer"/> when the buyer holds the ticket in MySQL.</summary>
+    /// <summary>Gives the reservation <paramref name="leaseId"/> back unless somebody already did; <paramref name="keepBuyer"/> when the buyer holds the ticket in MySQL.</summary>
     /// <returns>Whether this call gave it back.</returns>
-    public async Task<bool> GiveBackAsync(PurchaseCommand command, bool keepBuyer, CancellationToken cancellationToken) =>
-        (int)await RunAsync(GiveBackScript, command.TicketId, [command.UserId, keepBuyer ? "1" : "0"], cancellationToken) == 1;
+    public async Task<bool> GiveBackAsync(PurchaseCommand command, string leaseId, bool keepBuyer, CancellationToken cancellationToken) =>
+        (int)await RunAsync(GiveBackScript, command.TicketId, [command.UserId, leaseId, keepBuyer ? "1" : "0"], cancellationToken) == 1;
 
-    public Task MarkSoldOutAsync(PurchaseCommand command, CancellationToken cancellationToken) =>
-        RunAsync(SoldOutScript, command.TicketId, [command.UserId], cancellationToken);
+    public Task MarkSoldOutAsync(PurchaseCommand command, string leaseId, CancellationToken cancellationToken) =>
+        RunAsync(SoldOutScript, command.TicketId, [command.UserId, leaseId], cancellationToken);
 
-    /// <summary>Buyers whose reservation outlived its lease without being settled, at most <paramref name="limit"/>.</summary>
-    public async Task<long[]> ExpiredReservationsAsync(long ticketId, int limit, CancellationToken cancellationToken) =>
-        [.. ((RedisResult[])(await RunAsync(ExpiredScript, ticketId, [limit], cancellationToken))!).Select(buyer => (long)buyer)];
+    /// <summary>Reservations that outlived their lease without being settled, at most <paramref name="limit"/>.</summary>
+    public async Task<ExpiredReservation[]> ExpiredReservationsAsync(long ticketId, int limit, CancellationToken cancellationToken)
+    {
+        var pairs = (RedisResult[])(await RunAsync(ExpiredScript, ticketId, [limit], cancellationToken))!;
+        return [.. pairs.Chunk(2).Select(pair => new ExpiredReservation((long)pair[0], (string)pair[1]!))];
+    }
+
+    /// <summary>Whether MySQL holds the buyer's order: the only ground for telling a buyer they already bought.</summary>
+    public async Task<bool> HoldsOrderAsync(PurchaseCommand command, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var exists = new MySqlCommand(
+            "SELECT EXISTS(SELECT 1 FROM ticket_orders WHERE ticket_id = @ticket AND user_id = @user)", connection);
+        exists.Parameters.AddWithValue("@ticket", command.TicketId);
+        exists.Parameters.AddWithValue("@user", command.UserId);
+        // Bounded by the command timeout, not the token: see SaleTransaction.Uncancellable.
+        return Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
+    /// <summary>
+    /// Seeds a missing counter from MySQL once, however many buyers find it missing: one seeding per ticket on this
+    /// server (the others wait for it), and one across servers (a lock in Redis). After Redis lost its data every buyer
+    /// would otherwise read all of the ticket's orders and send them in one command.
+    /// </summary>
+    /// <returns>False when the ticket does not exist; true when it was seeded here or another server is seeding it.</returns>
+    public Task<bool> SeedOnceAsync(long ticketId, CancellationToken cancellationToken) =>
+        _seeding.RunAsync(ticketId, () => SeedExclusivelyAsync(ticketId), cancellationToken);
+
+    private async Task<bool> SeedExclusivelyAsync(long ticketId)
+    {
+        var lockKey = (RedisKey)$"ticketrush:{{ticket:{ticketId}}}:seeding";
+        var holder = Guid.NewGuid().ToString("N");
+        if (!await redis.GetDatabase().StringSetAsync(lockKey, holder, options.Value.SeedLock, When.NotExists))
+        {
+            return true;
+        }
+
+        try
+        {
+            // Bounded by the command timeouts, not a buyer's token: buyers waiting for this seeding share it.
+            return await SeedFromDatabaseAsync(ticketId, CancellationToken.None);
+        }
+        finally
+        {
+            await redis.GetDatabase().ScriptEvaluateAsync(ReleaseSeedLockScript, [lockKey], [holder]);
+        }
+    }
 
     /// <summary>Seeds a missing counter from one consistent MySQL snapshot; false when the ticket does not exist.</summary>
-    public async Task<bool> SeedFromDatabaseAsync(long ticketId, CancellationToken cancellationToken)
+    private async Task<bool> SeedFromDatabaseAsync(long ticketId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
@@ -92,8 +183,21 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
         return true;
     }
 
-    public Task SeedAsync(long ticketId, int remaining, IEnumerable<RedisValue> buyers, CancellationToken cancellationToken) =>
-        RunAsync(SeedScript, ticketId, [remaining, .. buyers], cancellationToken);
+    /// <summary>Seeds a missing counter (a live one is left alone) with its remaining stock and the buyers MySQL holds orders of.</summary>
+    public async Task SeedAsync(long ticketId, int remaining, IEnumerable<RedisValue> buyers, CancellationToken cancellationToken)
+    {
+        if ((int)await RunAsync(SeedStartScript, ticketId, [], cancellationToken) == 0)
+        {
+            return;
+        }
+
+        foreach (var chunk in buyers.Chunk(SeedChunk))
+        {
+            await RunAsync(SeedHoldersScript, ticketId, chunk, cancellationToken);
+        }
+
+        await RunAsync(SeedStockScript, ticketId, [remaining], cancellationToken);
+    }
 
     /// <summary>
     /// Runs a script to its end, bounded by the Redis client's timeouts, then honours <paramref name="cancellationToken"/>:
@@ -117,7 +221,7 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
     private static RedisKey[] Keys(long ticketId) =>
     [
         $"ticketrush:{{ticket:{ticketId}}}:stock",
-        $"ticketrush:{{ticket:{ticketId}}}:buyers",
+        $"ticketrush:{{ticket:{ticketId}}}:holders",
         $"ticketrush:{{ticket:{ticketId}}}:leases",
     ];
 }

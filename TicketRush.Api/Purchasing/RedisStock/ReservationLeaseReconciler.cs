@@ -40,17 +40,17 @@ public sealed partial class ReservationLeaseReconciler(
     {
         foreach (var ticketId in await TicketsOnSaleAsync(cancellationToken))
         {
-            foreach (var userId in await counter.ExpiredReservationsAsync(ticketId, BatchSize, cancellationToken))
+            foreach (var expired in await counter.ExpiredReservationsAsync(ticketId, BatchSize, cancellationToken))
             {
-                var command = new PurchaseCommand(ticketId, userId);
-                if (await OrderExistsAsync(command, cancellationToken))
+                var command = new PurchaseCommand(ticketId, expired.UserId);
+                if (await counter.HoldsOrderAsync(command, cancellationToken))
                 {
-                    await counter.ConfirmAsync(command, cancellationToken);
+                    await counter.ConfirmAsync(command, expired.LeaseId, cancellationToken);
                 }
-                else if (await counter.GiveBackAsync(command, keepBuyer: false, cancellationToken))
+                else if (await counter.GiveBackAsync(command, expired.LeaseId, keepBuyer: false, cancellationToken))
                 {
                     telemetry.RecordReservationGivenBack(ticketId);
-                    GaveBack(logger, ticketId, userId);
+                    GaveBack(logger, ticketId, expired.UserId);
                 }
             }
         }
@@ -71,16 +71,6 @@ public sealed partial class ReservationLeaseReconciler(
         }
 
         return ids;
-    }
-
-    private async Task<bool> OrderExistsAsync(PurchaseCommand command, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var exists = new MySqlCommand(
-            "SELECT EXISTS(SELECT 1 FROM ticket_orders WHERE ticket_id = @ticket AND user_id = @user)", connection);
-        exists.Parameters.AddWithValue("@ticket", command.TicketId);
-        exists.Parameters.AddWithValue("@user", command.UserId);
-        return Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
     [LoggerMessage(LogLevel.Warning, "Gave back the expired reservation of user {UserId} for ticket {TicketId}: no order was ever written")]

@@ -1,3 +1,4 @@
+using TicketRush.Api.Dependencies;
 using Microsoft.Extensions.Options;
 using TicketRush.Api.Catalog;
 using TicketRush.Api.Purchasing.RedisStock;
@@ -26,24 +27,37 @@ public sealed class RedisCounterPurchase(
 
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
-        var reservation = await counter.ReserveAsync(purchase.Command, cancellationToken);
+        var leaseId = RedisStockCounter.NewLeaseId();
+        var reservation = await counter.ReserveAsync(purchase.Command, leaseId, cancellationToken);
         if (reservation == Reservation.NotSeeded)
         {
-            if (!await counter.SeedFromDatabaseAsync(purchase.TicketId, cancellationToken))
+            if (!await counter.SeedOnceAsync(purchase.TicketId, cancellationToken))
             {
                 return PurchaseOutcome.TicketNotFound;
             }
 
-            reservation = await counter.ReserveAsync(purchase.Command, cancellationToken);
+            reservation = await counter.ReserveAsync(purchase.Command, leaseId, cancellationToken);
         }
 
         return reservation switch
         {
-            Reservation.Reserved => await WriteOrderAsync(purchase, cancellationToken),
+            // Another server is still seeding the counter: nothing is known about the stock yet, least of all "sold out".
+            Reservation.NotSeeded => PurchaseOutcome.Unavailable(UnavailableReasons.Redis),
+            Reservation.Reserved => await WriteOrderAsync(purchase, leaseId, cancellationToken),
             Reservation.AlreadyBought => PurchaseOutcome.AlreadyPurchased,
+            Reservation.Pending => await PendingAsync(purchase, cancellationToken),
             _ => SoldOut(purchase.Sale),
         };
     }
+
+    /// <summary>
+    /// The buyer's earlier reservation is unsettled (its purchase still runs, or failed before Redis heard): they hold
+    /// a ticket only if MySQL says so. Otherwise the answer is "ask again", never "you already bought".
+    /// </summary>
+    private async Task<PurchaseOutcome> PendingAsync(Purchase purchase, CancellationToken cancellationToken) =>
+        await counter.HoldsOrderAsync(purchase.Command, cancellationToken)
+            ? PurchaseOutcome.AlreadyPurchased
+            : PurchaseOutcome.InProgress;
 
     private PurchaseOutcome SoldOut(Sale sale)
     {
@@ -54,7 +68,7 @@ public sealed class RedisCounterPurchase(
     public Task PrepareSaleAsync(long ticketId, int stock, CancellationToken cancellationToken) =>
         counter.SeedAsync(ticketId, stock, [], cancellationToken);
 
-    private async Task<PurchaseOutcome> WriteOrderAsync(Purchase purchase, CancellationToken cancellationToken)
+    private async Task<PurchaseOutcome> WriteOrderAsync(Purchase purchase, string leaseId, CancellationToken cancellationToken)
     {
         PurchaseOutcome outcome;
         try
@@ -65,23 +79,23 @@ public sealed class RedisCounterPurchase(
         catch
         {
             // Nothing was committed: an unacknowledged commit comes back verified, not thrown.
-            await SettleAsync(token => counter.GiveBackAsync(purchase.Command, keepBuyer: false, token));
+            await SettleAsync(token => counter.GiveBackAsync(purchase.Command, leaseId, keepBuyer: false, token));
             throw;
         }
 
         switch (outcome.Status)
         {
             case PurchaseStatus.Sold:
-                await SettleAsync(token => counter.ConfirmAsync(purchase.Command, token));
+                await SettleAsync(token => counter.ConfirmAsync(purchase.Command, leaseId, token));
                 break;
             case PurchaseStatus.SoldOut:
-                await SettleAsync(token => counter.MarkSoldOutAsync(purchase.Command, token));
+                await SettleAsync(token => counter.MarkSoldOutAsync(purchase.Command, leaseId, token));
                 break;
             case PurchaseStatus.OutcomeUnknown:
                 // Neither given back nor confirmed: when the lease runs out, MySQL will say which.
                 break;
             default:
-                await SettleAsync(token => counter.GiveBackAsync(purchase.Command, outcome.Status == PurchaseStatus.AlreadyPurchased, token));
+                await SettleAsync(token => counter.GiveBackAsync(purchase.Command, leaseId, outcome.Status == PurchaseStatus.AlreadyPurchased, token));
                 break;
         }
 

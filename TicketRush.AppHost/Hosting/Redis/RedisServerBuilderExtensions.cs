@@ -8,6 +8,13 @@ namespace Aspire.Hosting;
 public static class RedisServerBuilderExtensions
 {
     /// <summary>
+    /// The local Redis's memory cap. Everything TicketRush keeps there is state a sale needs (stock counters, leases,
+    /// waiting lines, idempotency answers), so at the cap Redis refuses writes (<c>noeviction</c>): purchases then fail
+    /// closed with a 503 and a logged OOM error, instead of Redis silently evicting a counter or a lease.
+    /// </summary>
+    public const string MaxMemory = "256mb";
+
+    /// <summary>
     /// Adds Redis the way <paramref name="plan"/> says. Both ways require a password: the container
     /// integration generates its own; local mode generates the secret parameter <c>{name}-password</c>.
     /// </summary>
@@ -48,7 +55,8 @@ public static class RedisServerBuilderExtensions
         // The config file must come first; the options after it override or add to it.
         return builder.AddResource(resource)
             .WithEndpoint(name: RedisExecutableServerResource.PrimaryEndpointName, port: port, targetPort: port, isProxied: false)
-            .WithArgs(resource.ConfigFile, "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder)
+            .WithArgs(resource.ConfigFile, "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder,
+                "--maxmemory", MaxMemory, "--maxmemory-policy", "noeviction")
             .WithHealthCheck(healthCheckKey);
     }
 
