@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketRush.Api.Endpoints;
 using TicketRush.Api.Idempotency;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
@@ -19,10 +20,10 @@ public static class OrdersApi
         api.MapPost("/", Purchase)
             .WithBuyerRateLimit(context => BuyerOf(context))
             // Outermost first: a replayed decision needs no admission (the buyer's token may have expired since).
-            .WithIdempotency(context => BuyerOf(context) is { } buyer
-                ? ($"ticket:{context.GetArgument<long>(0)}:buyer:{buyer}", $"strategy={RequestedStrategy(context.GetArgument<string?>(2))}")
+            .WithIdempotency(context => (BuyerOf(context), context.RouteNumber("id")) is ({ } buyer, { } ticket)
+                ? ($"ticket:{ticket}:buyer:{buyer}", $"strategy={RequestedStrategy(context.Query("strategy"))}")
                 : null)
-            .RequireAdmission(context => BuyerOf(context) is { } buyer ? (context.GetArgument<long>(0), buyer) : null)
+            .RequireAdmission(context => (context.RouteNumber("id"), BuyerOf(context)) is ({ } ticket, { } buyer) ? (ticket, buyer) : null)
             .WithName(nameof(Purchase))
             .WithSummary("Buy one ticket with the ticket's own strategy; ?strategy= may only name that strategy");
         api.MapGet("/", ListOrders)
@@ -61,7 +62,7 @@ public static class OrdersApi
 
     /// <summary>The buyer of a purchase, for its limits and its Idempotency-Key; null when invalid (the endpoint answers 400).</summary>
     private static long? BuyerOf(EndpointFilterInvocationContext context) =>
-        context.GetArgument<PurchaseRequest?>(1)?.UserId is long buyer and >= 1 ? buyer : null;
+        context.Body<PurchaseRequest>()?.UserId is long buyer and >= 1 ? buyer : null;
 
     public static async Task<Results<Ok<OrderPage>, ProblemHttpResult>> ListOrders(
         long id, OrderQueries orders, int page = 1, int pageSize = DefaultPageSize)

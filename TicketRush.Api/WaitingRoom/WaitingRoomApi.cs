@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketRush.Api.Catalog;
+using TicketRush.Api.Endpoints;
 using TicketRush.Api.Problems;
 using TicketRush.Api.RateLimiting;
 
@@ -11,7 +12,7 @@ public static class WaitingRoomApi
     {
         var api = app.MapGroup("/api/tickets/{id:long}/queue").WithTags("Waiting room");
         api.MapPost("/", JoinQueue)
-            .WithBuyerRateLimit(context => context.GetArgument<JoinQueueRequest?>(1)?.UserId is long buyer and >= 1 ? buyer : null)
+            .WithBuyerRateLimit(context => context.Body<JoinQueueRequest>()?.UserId is long buyer and >= 1 ? buyer : null)
             .WithName(nameof(JoinQueue))
             .WithSummary("Join a waiting-room ticket's line; joining again keeps the same position");
         api.MapGet("/{userId:long}", QueueStatus)
