@@ -77,7 +77,7 @@ public sealed class BatchSaleTransaction : IAsyncDisposable
     {
         if (purchases.Count is 0 or >= SizeLimit
             || purchases.DistinctBy(p => p.UserId).Count() != purchases.Count
-            || purchases.Any(p => p.Sale != purchases[0].Sale))
+            || purchases.Any(p => p.TicketId != purchases[0].TicketId))
         {
             throw new ArgumentException($"A batch holds 1 to {SizeLimit - 1} distinct buyers of one ticket.", nameof(purchases));
         }
@@ -205,7 +205,6 @@ public sealed class BatchSaleTransaction : IAsyncDisposable
 
     private PurchaseOutcome[] Decide(BatchReport report, DateTimeOffset created)
     {
-        var sale = _purchases[0].Sale;
         if (report.Ticket is not { } ticket)
         {
             return [.. _purchases.Select(_ => PurchaseOutcome.TicketNotFound)];
@@ -214,7 +213,11 @@ public sealed class BatchSaleTransaction : IAsyncDisposable
         _shared.Hooks.AfterWrite(_purchases[0], ticket.Remaining);
         if (ticket.Remaining <= 0)
         {
-            sale.MarkSoldOut();
+            // Buyers who looked the ticket up at the same moment may each hold a sale of their own, not yet the cached one.
+            foreach (var sale in _purchases.Select(p => p.Sale).Distinct())
+            {
+                sale.MarkSoldOut();
+            }
         }
 
         var outcomes = new PurchaseOutcome[_purchases.Count];
