@@ -58,22 +58,24 @@ public sealed class BatchSaleTransaction : IAsyncDisposable
 
     private readonly MySqlConnection _connection;
     private readonly int _sessionId;
-    private readonly IReadOnlyList<Purchase> _purchases;
     private readonly SaleTransactions _shared;
+    private IReadOnlyList<Purchase> _purchases = [];
     private bool _inTransaction;
 
-    /// <param name="purchases">Distinct buyers of one ticket, in arrival order.</param>
-    internal BatchSaleTransaction(MySqlConnection connection, IReadOnlyList<Purchase> purchases, SaleTransactions shared)
+    internal BatchSaleTransaction(MySqlConnection connection, SaleTransactions shared)
     {
         _connection = connection;
         // Kept now: a connection that broke mid-commit no longer says which session it was, and verification needs it.
         _sessionId = connection.ServerThread;
-        _purchases = purchases;
         _shared = shared;
     }
 
-    /// <summary>Throws unless <paramref name="purchases"/> can be one batch: 1 to <see cref="SizeLimit"/> − 1 distinct buyers of one ticket.</summary>
-    internal static void CheckBatch(IReadOnlyList<Purchase> purchases)
+    /// <summary>Sells <paramref name="purchases"/>, 1 to <see cref="SizeLimit"/> − 1 distinct buyers of one ticket in arrival order; once per transaction.</summary>
+    /// <returns>
+    /// Each buyer's outcome, in the order given; null when the server refused the batch as a conflict (a deadlock, a
+    /// snapshot conflict): nothing was written and the caller may send it again.
+    /// </returns>
+    public async Task<IReadOnlyList<PurchaseOutcome>?> CommitAsync(IReadOnlyList<Purchase> purchases)
     {
         if (purchases.Count is 0 or >= SizeLimit
             || purchases.DistinctBy(p => p.UserId).Count() != purchases.Count
@@ -81,14 +83,13 @@ public sealed class BatchSaleTransaction : IAsyncDisposable
         {
             throw new ArgumentException($"A batch holds 1 to {SizeLimit - 1} distinct buyers of one ticket.", nameof(purchases));
         }
-    }
 
-    /// <returns>
-    /// Each buyer's outcome, in the order given; null when the server refused the batch as a conflict (a deadlock, a
-    /// snapshot conflict): nothing was written and the caller may send it again.
-    /// </returns>
-    public async Task<IReadOnlyList<PurchaseOutcome>?> CommitAsync()
-    {
+        if (_purchases.Count > 0)
+        {
+            throw new InvalidOperationException("A batch's transaction commits once.");
+        }
+
+        _purchases = purchases;
         var first = _purchases[0];
         var created = _shared.Time.GetUtcNow();
         await using var command = new MySqlCommand(SellBatchSql, _connection)

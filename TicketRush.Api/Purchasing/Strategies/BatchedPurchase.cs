@@ -60,24 +60,8 @@ public sealed partial class BatchedPurchase : IPurchaseStrategy
         var buyers = batch.DistinctBy(b => b.UserId).ToList();
         try
         {
-            for (var conflicts = 0; ; conflicts++)
+            for (var conflicts = 0; !await TrySellAsync(buyers); conflicts++)
             {
-                buyers = Unexpired(buyers);
-                if (buyers.Count == 0)
-                {
-                    break;
-                }
-
-                if (await SellOnceAsync(buyers) is { } outcomes)
-                {
-                    for (var i = 0; i < buyers.Count; i++)
-                    {
-                        buyers[i].Settle(outcomes[i]);
-                    }
-
-                    break;
-                }
-
                 activity?.AddEvent(new ActivityEvent("conflict-retry"));
                 if (conflicts == _purchase.ConflictRetries)
                 {
@@ -95,21 +79,33 @@ public sealed partial class BatchedPurchase : IPurchaseStrategy
         await AnswerRepeatsAsync(batch);
     }
 
-    /// <returns>The outcomes, in <paramref name="buyers"/>' order; null after a conflict, when nothing was written.</returns>
-    private async Task<IReadOnlyList<PurchaseOutcome>?> SellOnceAsync(List<BatchedBuyer> buyers)
+    /// <summary>Sends the batch once and answers its buyers.</summary>
+    /// <returns>False after a conflict: nothing was written, and <paramref name="buyers"/> holds those who may be sent again.</returns>
+    private async Task<bool> TrySellAsync(List<BatchedBuyer> buyers)
     {
-        // The pool wait is bounded by the last deadline of the batch: until then some buyer may still be served.
+        // The pool wait is bounded by the batch's last deadline: until then some buyer may still be served.
         using var opening = new CancellationTokenSource(buyers.Max(b => b.Purchase.Deadline.Remaining), _time);
-        await using var sale = await _transactions.OpenBatchAsync([.. buyers.Select(b => b.Purchase)], opening.Token);
-        return await sale.CommitAsync();
-    }
-
-    /// <summary>Who of <paramref name="buyers"/> may still be sent; the others' deadline passed before, so nothing is sold to them.</summary>
-    private static List<BatchedBuyer> Unexpired(List<BatchedBuyer> buyers)
-    {
+        await using var sale = await _transactions.OpenBatchAsync(opening.Token);
+        // A buyer whose deadline passed before the batch was sent gave up: nothing is sold to it.
         var expired = buyers.Where(b => b.Purchase.Deadline.HasPassed).ToList();
         Settle(expired, PurchaseOutcome.Unavailable(UnavailableReasons.Deadline));
-        return expired.Count == 0 ? buyers : [.. buyers.Except(expired)];
+        buyers.RemoveAll(expired.Contains);
+        if (buyers.Count == 0)
+        {
+            return true;
+        }
+
+        if (await sale.CommitAsync([.. buyers.Select(b => b.Purchase)]) is not { } outcomes)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < buyers.Count; i++)
+        {
+            buyers[i].Settle(outcomes[i]);
+        }
+
+        return true;
     }
 
     private static void Settle(IEnumerable<BatchedBuyer> buyers, PurchaseOutcome outcome)
