@@ -37,6 +37,10 @@ public static class Ratios
 
         VsCeiling("pessimistic", "sustained", "sales/s", r => r.SalesRate, "c");
 
+        // Group commit sells many buyers per row-lock hold: it is measured against the best one buyer per hold can do.
+        VsCeiling("batched", "sustained", "sales/s", r => r.SalesRate, "b");
+        VsStrategy("batched", "sustained", "sales/s", r => r.SalesRate, "atomic");
+
         // Refusing a sold-out buyer is what the Redis counter is for: compare it with the script alone and with atomic,
         // over the whole drop (selling phase included) and once the sale is over (wrk's load, against wrk's HTTP ceiling).
         VsStrategy("redis-counter", "drop", "sold-out/s", r => r.SoldOutRate, "atomic");
