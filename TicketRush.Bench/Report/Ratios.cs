@@ -9,7 +9,7 @@ public static class Ratios
     public static IReadOnlyList<Ratio> Compute(IReadOnlyList<Ceiling> ceilings, IReadOnlyList<ScenarioResult> results)
     {
         var ratios = new List<Ratio>();
-        Ceiling? CeilingOf(string key) => ceilings.FirstOrDefault(c => c.Key == key);
+        Ceiling? CeilingOf(string key) => Ceilings.Ceilings.Higher(ceilings, key);
         ScenarioResult? Of(string strategy, string scenario) => results.FirstOrDefault(r => r.Strategy == strategy && r.Scenario == scenario);
 
         void VsCeiling(string strategy, string scenario, string measure, Func<ScenarioResult, double> rate, string key)

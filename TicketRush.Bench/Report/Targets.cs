@@ -13,7 +13,7 @@ public static class Targets
         var checks = new List<TargetCheck>();
         ScenarioResult? Of(string strategy, string scenario) =>
             report.Results.FirstOrDefault(r => r.Strategy == strategy && r.Scenario == scenario);
-        double? CeilingOf(string key) => report.Ceilings.FirstOrDefault(c => c.Key == key)?.Rate;
+        double? CeilingOf(string key) => Ceilings.Ceilings.Higher(report.Ceilings, key)?.Rate;
 
         void AtLeast(string target, double? rate, double? versus, double factor)
         {
