@@ -74,9 +74,9 @@ public static class Ceilings
         {
             var options = ConfigurationOptions.Parse(await system.ConnectionStringAsync("redis"));
             var sha = Convert.ToHexStringLower(await redis.GetServers()[0].ScriptLoadAsync(ReservationScript.Text));
-            var requests = Requests(ceilings.First(c => c.Key == "d").Rate, plan);
             await MeasureLoadAsync(NativeKey("d"), "Redis Lua reservation, redis-benchmark", "the same script, EVALSHA from redis-benchmark (C) with a random buyer per call",
-                window => RedisBenchmark.EvalShaAsync(options, sha, inStock, RedisReservation.LeaseMilliseconds, Scaled(requests, window, plan), plan.Concurrency, cancellationToken));
+                SizedByWarmup(ceilings.First(c => c.Key == "d").Rate,
+                    requests => RedisBenchmark.EvalShaAsync(options, sha, inStock, RedisReservation.LeaseMilliseconds, requests, plan.Concurrency, cancellationToken)));
         }
         else
         {
@@ -138,16 +138,26 @@ public static class Ceilings
             ("c", "MySQL FOR UPDATE tx, mariadb-slap", MariaDbSlap.ForUpdate(ticketId)),
         })
         {
-            var sales = Requests(ceilings.First(c => c.Key == key).Rate, plan);
             await measure(NativeKey(key), name, $"mariadb-slap (C), one client per connection: {query}",
-                window => MariaDbSlap.RunAsync(owner, database, ticketId, query, Scaled(sales, window, plan), plan.Concurrency, cancellationToken), null);
+                SizedByWarmup(ceilings.First(c => c.Key == key).Rate,
+                    sales => MariaDbSlap.RunAsync(owner, database, ticketId, query, sales, plan.Concurrency, cancellationToken)), null);
         }
     }
 
-    /// <summary>How many operations a native tool runs to fill the measured window: it counts operations, not time, and may be several times our client's rate.</summary>
-    private static int Requests(double clientRate, BenchPlan plan) => (int)Math.Max(1_000, clientRate * 4 * plan.CeilingWindow.TotalSeconds);
-
-    private static int Scaled(int requests, TimeSpan window, BenchPlan plan) => (int)Math.Max(100, requests * window / plan.CeilingWindow);
+    /// <summary>
+    /// A native tool runs a count of operations, not a time: its warm-up is sized by our client's rate, the measured run
+    /// by the warm-up's, so each lasts about its window whichever client is faster.
+    /// </summary>
+    private static Func<TimeSpan, Task<LoadResult>> SizedByWarmup(double clientRate, Func<int, Task<LoadResult>> run)
+    {
+        var rate = Math.Max(clientRate, 100);
+        return async window =>
+        {
+            var result = await run((int)Math.Max(100, rate * window.TotalSeconds));
+            rate = Math.Max(result.RateOf(Succeeded), 100);
+            return result;
+        };
+    }
 
     /// <summary>The key of ceiling <paramref name="key"/> measured at the light load's concurrency.</summary>
     public static string LightKey(string key) => $"{key}{StrategyScenarios.LightConcurrency}";

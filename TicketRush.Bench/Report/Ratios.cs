@@ -16,7 +16,7 @@ public static class Ratios
         {
             if (Of(strategy, scenario) is { } result && CeilingOf(key) is { } ceiling)
             {
-                ratios.Add(new Ratio(strategy, $"{scenario} {measure}", rate(result), $"({key}) {ceiling.Name}", ceiling.Rate));
+                ratios.Add(new Ratio(strategy, $"{scenario} {measure}", rate(result), $"({ceiling.Key}) {ceiling.Name}", ceiling.Rate));
             }
         }
 

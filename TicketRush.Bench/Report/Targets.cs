@@ -35,6 +35,12 @@ public static class Targets
             AtLeast($"{strategy} sustained sales ≥ 0.3 × pessimistic's", Of(strategy, "sustained")?.SalesRate, Of("pessimistic", "sustained")?.SalesRate, 0.3);
         }
 
+        if (Of("batched", "rush") is { } batchedRush && Of("atomic", "rush") is { } atomicRush)
+        {
+            var (batched, atomic) = (batchedRush.Load.Percentile(0.99), atomicRush.Load.Percentile(0.99));
+            checks.Add(new TargetCheck("batched rush p99 ≤ atomic's", $"{Milliseconds(batched)} vs {Milliseconds(atomic)} ms", batched <= atomic));
+        }
+
         foreach (var strategy in SafeStrategies)
         {
             if (Of(strategy, "rush") is { } rush)

@@ -74,6 +74,18 @@ public sealed class TargetsTests
     }
 
     [Fact]
+    public void Batched_rush_tail_is_judged_against_atomics()
+    {
+        var report = Report([],
+        [
+            Result("atomic", "rush", Load(100, "201", p50Ms: 400, p99Ms: 1000)),
+            Result("batched", "rush", Load(100, "201", p50Ms: 100, p99Ms: 250)),
+        ]);
+
+        Assert.Equal(true, Check(report, "batched rush p99 ≤ atomic's").Met);
+    }
+
+    [Fact]
     public void A_light_load_latency_says_its_mean_wait_and_the_bare_transactions_tail()
     {
         var report = Report(
