@@ -113,6 +113,7 @@ string[] notes =
     "Drop sold-out/s counts 409 sold-out over the whole drop, selling phase included.",
     "Invariants are judged only for strategies safe across servers (GET /api/strategies); for the others they are reported.",
     "Ceilings use the servers' own least-privilege database user (ticketrush-app) on a ticket created through the API; the Redis ceilings use counters of their own.",
+    "(an), (bn), (cn) and (dn) are (a)-(d) measured by native tools (mariadb-slap as the schema owner, the one-round-trip shape as a stored procedure; redis-benchmark with the same script), (f) is (e) by wrk; every ratio and target uses the higher of a ceiling's measurements, and names the one it used. The native tools report no latencies.",
 ];
 var report = new BenchReport(
     startedAt, clock.Elapsed,

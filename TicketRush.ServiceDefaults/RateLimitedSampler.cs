@@ -11,7 +11,8 @@ namespace TicketRush.ServiceDefaults;
 /// <remarks>
 /// Meant for root spans only (wrap it in a <see cref="ParentBasedSampler"/>): a trace is kept or dropped whole. Only
 /// requests start traces; background work with no request behind it (dependency probes every 250 ms, the waiting
-/// room's admission pump) would spend the budget on <c>SELECT 1</c>s, so its root spans are dropped.
+/// room's admission pump) would spend the budget on <c>SELECT 1</c>s, so its root spans are dropped, unless they link
+/// to a traced request's span.
 /// </remarks>
 public sealed class RateLimitedSampler : Sampler
 {
@@ -38,7 +39,8 @@ public sealed class RateLimitedSampler : Sampler
     {
         if (samplingParameters.Kind != ActivityKind.Server)
         {
-            return new SamplingResult(SamplingDecision.Drop);
+            // Work done for requests that were traced (a batch of purchases links to its buyers' spans) is traced with them.
+            return new SamplingResult(ServesSampledRequest(samplingParameters) ? SamplingDecision.RecordAndSample : SamplingDecision.Drop);
         }
 
         lock (_gate)
@@ -55,5 +57,18 @@ public sealed class RateLimitedSampler : Sampler
         }
 
         return new SamplingResult(SamplingDecision.RecordAndSample);
+    }
+
+    private static bool ServesSampledRequest(in SamplingParameters samplingParameters)
+    {
+        foreach (var link in samplingParameters.Links ?? [])
+        {
+            if (link.Context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -17,5 +17,13 @@ if ! command -v wrk >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   echo "Installing Debian's wrk for the benchmark..." >&2
   apt_install wrk || echo "wrk could not be installed: the sold-out scenario and ceiling (f) are skipped." >&2
 fi
+# The native ceilings (a)-(d) measured without .NET: mariadb-slap and redis-benchmark; without them those are skipped.
+for tool in mariadb-slap:mariadb-client redis-benchmark:redis-tools; do
+  if ! command -v "${tool%%:*}" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    . scripts/apt.sh
+    echo "Installing Debian's ${tool#*:} for the benchmark's native ceilings..." >&2
+    apt_install "${tool#*:}" || echo "${tool#*:} could not be installed: its native ceilings are skipped." >&2
+  fi
+done
 dotnet build TicketRush.Bench -c Release --nologo -v quiet
 BENCH_COMMAND="scripts/bench.sh $*" exec dotnet run -c Release --no-build --project TicketRush.Bench -- "$@"

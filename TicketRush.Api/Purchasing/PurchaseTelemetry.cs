@@ -23,6 +23,7 @@ public sealed class PurchaseTelemetry
     private readonly Histogram<int> _retries;
     private readonly Gauge<int> _remaining;
     private readonly Counter<long> _givenBack;
+    private readonly Histogram<int> _batchSize;
 
     public PurchaseTelemetry(IMeterFactory meters, IOptions<ServerOptions> server, TimeProvider time)
     {
@@ -35,6 +36,8 @@ public sealed class PurchaseTelemetry
         _retries = meter.CreateHistogram<int>("ticketrush.purchase.retries", "{retry}", "Conflicts retried by one purchase.");
         _remaining = meter.CreateGauge<int>("ticketrush.ticket.remaining", "{ticket}", "Remaining stock of a ticket, as last read or written.");
         _givenBack = meter.CreateCounter<long>("ticketrush.reservations.given_back", "{reservation}", "Redis reservations given back because their purchase died before writing an order.");
+        _batchSize = meter.CreateHistogram<int>("ticketrush.batch.size", "{purchase}", "Buyers of one ticket sent together in one transaction.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] });
     }
 
     /// <summary>The purchase span; named after its strategy once the ticket's sale is known (<see cref="NameStrategy"/>).</summary>
@@ -44,6 +47,23 @@ public sealed class PurchaseTelemetry
         activity?.SetTag("ticketrush.server", _server);
         activity?.SetTag("ticketrush.ticket_id", command.TicketId);
         activity?.SetTag("ticketrush.user_id", command.UserId);
+        return activity;
+    }
+
+    /// <summary>
+    /// The span of one batch's transaction: a root of its own, since it serves many buyers, linked to each buyer's
+    /// purchase span. Records the batch's size.
+    /// </summary>
+    public Activity? StartBatch(string strategy, long ticketId, IEnumerable<ActivityContext> buyers, int size)
+    {
+        _batchSize.Record(size, Tags(strategy));
+        var activity = Source.StartActivity(
+            $"purchase batch {strategy}", ActivityKind.Internal, parentContext: default,
+            links: buyers.Where(span => span != default).Select(span => new ActivityLink(span)));
+        activity?.SetTag("ticketrush.server", _server);
+        activity?.SetTag("ticketrush.strategy", strategy);
+        activity?.SetTag("ticketrush.ticket_id", ticketId);
+        activity?.SetTag("ticketrush.batch_size", size);
         return activity;
     }
 

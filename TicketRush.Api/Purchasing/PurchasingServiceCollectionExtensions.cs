@@ -34,6 +34,13 @@ public static class PurchasingServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.Expiry > TimeSpan.Zero && o.Retry > TimeSpan.Zero, "Strategies:RedLock needs a positive Expiry and Retry.")
             .ValidateOnStart();
+        services.AddOptions<BatchedOptions>()
+            .BindConfiguration(BatchedOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IOptions<PurchaseOptions>>(
+                (o, purchase) => o.Linger >= TimeSpan.Zero && o.Linger < purchase.Value.Deadline,
+                "Strategies:Batched:Linger must be at least zero and shorter than Purchase:Deadline, or a lone buyer could never be sent.")
+            .ValidateOnStart();
         services.AddOptions<RedisCounterOptions>()
             .BindConfiguration(RedisCounterOptions.SectionName)
             .Validate<IOptions<PurchaseOptions>>(
@@ -70,6 +77,7 @@ public static class PurchasingServiceCollectionExtensions
         services.AddSingleton<IPurchaseStrategy, RedLockPurchase>();
         services.AddSingleton<IPurchaseStrategy, AtomicUpdatePurchase>();
         services.AddSingleton<IPurchaseStrategy, RedisCounterPurchase>();
+        services.AddSingleton<IPurchaseStrategy, BatchedPurchase>();
 
         return builder;
     }

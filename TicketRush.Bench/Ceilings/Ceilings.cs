@@ -1,5 +1,6 @@
 using MySqlConnector;
 using StackExchange.Redis;
+using TicketRush.Api.Purchasing.RedisStock;
 using TicketRush.Bench.Load;
 using TicketRush.Bench.Scenarios;
 using TicketRush.Rush;
@@ -8,7 +9,9 @@ namespace TicketRush.Bench.Ceilings;
 
 /// <summary>
 /// Measures every ceiling at the same concurrency as the strategies: the purchase transaction straight through
-/// MySqlConnector in three shapes, the Redis reservation script, and a trivial HTTP endpoint on both servers.
+/// MySqlConnector in three shapes, the Redis reservation script, and a trivial HTTP endpoint on both servers; and the
+/// transactions, the script and the endpoint again through native tools (mariadb-slap, redis-benchmark, wrk), since a
+/// ratio uses whichever measured the higher ceiling (<see cref="Higher"/>).
 /// The database work runs as <c>ticketrush-app</c> (the servers' own least-privilege user) on a ticket created
 /// through the API, so it touches the same rows, indexes and constraints a purchase does.
 /// </summary>
@@ -51,6 +54,8 @@ public static class Ceilings
         await MeasureOneAsync("c", "MySQL FOR UPDATE tx", PurchaseTransactions.ForUpdateSql,
             (_, ct) => PurchaseTransactions.ForUpdateAsync(database, ticket.Id, users.Next(), ct));
 
+        await MeasureNativeMySqlAsync(system, database, plan, ticket.Id, ceilings, MeasureLoadAsync, log, cancellationToken);
+
         // The same two transactions at the light load's concurrency: the latency the bare SQL has when few queue on the row.
         var light = StrategyScenarios.LightConcurrency;
         await MeasureOneAsync(LightKey("b"), $"MySQL tx, 1 round trip, {light} in flight", PurchaseTransactions.OneRoundTripSql,
@@ -65,6 +70,19 @@ public static class Ceilings
         var soldOut = await reservation.SeedAsync(0);
         await MeasureOneAsync("d0", "Redis Lua rejection", "EVALSHA ReserveScript on a sold-out counter (GET, SISMEMBER, return 0)",
             (_, _) => reservation.ReserveAsync(soldOut, users.Next(), measuringRejections: true));
+        if (RedisBenchmark.Tool.IsInstalled)
+        {
+            var options = ConfigurationOptions.Parse(await system.ConnectionStringAsync("redis"));
+            var sha = Convert.ToHexStringLower(await redis.GetServers()[0].ScriptLoadAsync(ReservationScript.Text));
+            await MeasureLoadAsync(NativeKey("d"), "Redis Lua reservation, redis-benchmark", "the same script, EVALSHA from redis-benchmark (C) with a random buyer per call",
+                SizedByWarmup(ceilings.First(c => c.Key == "d").Rate,
+                    requests => RedisBenchmark.EvalShaAsync(options, sha, inStock, RedisReservation.LeaseMilliseconds, requests, plan.Concurrency, cancellationToken)));
+        }
+        else
+        {
+            log($"ceiling ({NativeKey("d")}) skipped: {RedisBenchmark.Tool.Name} is not installed (apt-get install {RedisBenchmark.Tool.Package})");
+        }
+
         await reservation.DeleteAsync(inStock);
         await reservation.DeleteAsync(soldOut);
 
@@ -80,6 +98,65 @@ public static class Ceilings
         {
             log("ceiling (f) skipped: wrk is not installed (apt-get install wrk)");
         }
+    }
+
+    /// <summary>The key of ceiling <paramref name="key"/> measured by a native tool instead of our .NET client.</summary>
+    public static string NativeKey(string key) => $"{key}n";
+
+    /// <summary>
+    /// Ceiling <paramref name="key"/> as whichever client got more out of it, ours or the native tool: a ceiling measured
+    /// through a slow client flatters whatever is compared with it.
+    /// </summary>
+    public static Ceiling? Higher(IReadOnlyList<Ceiling> ceilings, string key) =>
+        ceilings.Where(c => c.Key == key || c.Key == NativeKey(key)).MaxBy(c => c.Rate);
+
+    /// <summary>
+    /// (a), (b) and (c) again through mariadb-slap, as the schema owner (the one-round-trip shape is a procedure it
+    /// creates): the same statements on the same ticket, no .NET in between.
+    /// </summary>
+    private static async Task MeasureNativeMySqlAsync(
+        BenchSystem system, MySqlDataSource database, BenchPlan plan, long ticketId, List<Ceiling> ceilings,
+        Func<string, string, string, Func<TimeSpan, Task<LoadResult>>, int?, Task> measure, Action<string> log, CancellationToken cancellationToken)
+    {
+        if (!MariaDbSlap.Tool.IsInstalled)
+        {
+            log($"ceilings ({NativeKey("a")}), ({NativeKey("b")}), ({NativeKey("c")}) skipped: {MariaDbSlap.Tool.Name} is not installed (apt-get install {MariaDbSlap.Tool.Package})");
+            return;
+        }
+
+        var owner = new MySqlConnectionStringBuilder(await system.ConnectionStringAsync("ticketrush-migrator"));
+        await using (var connection = new MySqlConnection(owner.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await MariaDbSlap.CreateProcedureAsync(connection, cancellationToken);
+        }
+
+        foreach (var (key, name, query) in new[]
+        {
+            ("a", "MySQL tx, 4 round trips, mariadb-slap", MariaDbSlap.FourRoundTrips(ticketId)),
+            ("b", "MySQL tx, 1 round trip, mariadb-slap", MariaDbSlap.OneRoundTrip(ticketId)),
+            ("c", "MySQL FOR UPDATE tx, mariadb-slap", MariaDbSlap.ForUpdate(ticketId)),
+        })
+        {
+            await measure(NativeKey(key), name, $"mariadb-slap (C), one client per connection: {query}",
+                SizedByWarmup(ceilings.First(c => c.Key == key).Rate,
+                    sales => MariaDbSlap.RunAsync(owner, database, ticketId, query, sales, plan.Concurrency, cancellationToken)), null);
+        }
+    }
+
+    /// <summary>
+    /// A native tool runs a count of operations, not a time: its warm-up is sized by our client's rate, the measured run
+    /// by the warm-up's, so each lasts about its window whichever client is faster.
+    /// </summary>
+    private static Func<TimeSpan, Task<LoadResult>> SizedByWarmup(double clientRate, Func<int, Task<LoadResult>> run)
+    {
+        var rate = Math.Max(clientRate, 100);
+        return async window =>
+        {
+            var result = await run((int)Math.Max(100, rate * window.TotalSeconds));
+            rate = Math.Max(result.RateOf(Succeeded), 100);
+            return result;
+        };
     }
 
     /// <summary>The key of ceiling <paramref name="key"/> measured at the light load's concurrency.</summary>

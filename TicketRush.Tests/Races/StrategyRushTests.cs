@@ -14,7 +14,7 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
     private const int Stock = 100;
     private const int Buyers = 1_000;
 
-    private static readonly string[] SafeStrategyNames = ["pessimistic", "optimistic", "redlock", "atomic", "redis-counter"];
+    private static readonly string[] SafeStrategyNames = ["pessimistic", "optimistic", "redlock", "atomic", "redis-counter", "batched"];
 
     public static readonly TheoryData<string> SafeStrategies = new(SafeStrategyNames);
     public static readonly TheoryData<string> InProcessLocks = new(["lock", "semaphore"]);

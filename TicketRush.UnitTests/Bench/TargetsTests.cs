@@ -58,6 +58,34 @@ public sealed class TargetsTests
     }
 
     [Fact]
+    public void Batched_is_judged_against_the_one_round_trip_ceiling_atomic_and_a_20_ms_light_load_tail()
+    {
+        var report = Report(
+            [new Ceiling("b", "1 round trip", "", Load(1000, Ceilings.Succeeded))],
+            [
+                Result("atomic", "sustained", Load(400, "201")),
+                Result("batched", "sustained", Load(1100, "201")),
+                Result("batched", "light", Load(100, "201", p99Ms: 21)),
+            ]);
+
+        Assert.Equal(true, Check(report, "batched sustained sales ≥ 1.0 × (b)").Met);
+        Assert.Equal(false, Check(report, "batched sustained sales ≥ 3 × atomic's").Met);
+        Assert.Equal(false, Check(report, "batched p99 ≤ 20 ms").Met);
+    }
+
+    [Fact]
+    public void Batched_rush_tail_is_judged_against_atomics()
+    {
+        var report = Report([],
+        [
+            Result("atomic", "rush", Load(100, "201", p50Ms: 400, p99Ms: 1000)),
+            Result("batched", "rush", Load(100, "201", p50Ms: 100, p99Ms: 250)),
+        ]);
+
+        Assert.Equal(true, Check(report, "batched rush p99 ≤ atomic's").Met);
+    }
+
+    [Fact]
     public void A_light_load_latency_says_its_mean_wait_and_the_bare_transactions_tail()
     {
         var report = Report(

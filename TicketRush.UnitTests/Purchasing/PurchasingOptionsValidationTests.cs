@@ -40,6 +40,7 @@ public sealed class PurchasingOptionsValidationTests
         Assert.NotNull(host.Services.GetRequiredService<IOptions<InProcessLockOptions>>().Value);
         Assert.NotNull(host.Services.GetRequiredService<IOptions<RedLockOptions>>().Value);
         Assert.NotNull(host.Services.GetRequiredService<IOptions<RedisCounterOptions>>().Value);
+        Assert.NotNull(host.Services.GetRequiredService<IOptions<BatchedOptions>>().Value);
     }
 
     [Theory]
@@ -133,6 +134,28 @@ public sealed class PurchasingOptionsValidationTests
         {
             ["Strategies:Optimistic:BaseBackoff"] = "00:00:00",
         }));
+    }
+
+    [Theory]
+    [InlineData("-00:00:00.001")]
+    [InlineData("00:00:05")]
+    public void Batched_linger_must_be_at_least_zero_and_shorter_than_the_deadline(string linger)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve<BatchedOptions>(new()
+        {
+            ["Purchase:Deadline"] = "00:00:05",
+            ["Strategies:Batched:Linger"] = linger,
+        }));
+
+        Assert.Contains(failure.Failures, message => message.Contains("Strategies:Batched:Linger", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    public void Batched_batch_size_out_of_range_is_rejected(string size)
+    {
+        Assert.Throws<OptionsValidationException>(() => Resolve<BatchedOptions>(new() { ["Strategies:Batched:MaxBatchSize"] = size }));
     }
 
     [Fact]

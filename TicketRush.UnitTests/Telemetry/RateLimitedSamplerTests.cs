@@ -83,6 +83,20 @@ public sealed class RateLimitedSamplerTests
         Assert.Equal(5, Sample(sampler, 5));
     }
 
+    [Fact]
+    public void Work_linked_to_a_traced_request_is_traced_without_spending_the_budget()
+    {
+        var sampler = new RateLimitedSampler(tracesPerSecond: 10, burst: 5, new FakeTimeProvider());
+        var traced = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);
+        var untraced = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.None);
+        SamplingParameters Batch(params ActivityContext[] buyers) =>
+            new(default, ActivityTraceId.CreateRandom(), "purchase batch", ActivityKind.Internal, links: [.. buyers.Select(b => new ActivityLink(b))]);
+
+        Assert.Equal(SamplingDecision.RecordAndSample, sampler.ShouldSample(Batch(untraced, traced)).Decision);
+        Assert.Equal(SamplingDecision.Drop, sampler.ShouldSample(Batch(untraced)).Decision);
+        Assert.Equal(5, Sample(sampler, 5));
+    }
+
     private static int Sample(RateLimitedSampler sampler, int roots) =>
         Enumerable.Range(0, roots).Count(_ => sampler.ShouldSample(Root).Decision == SamplingDecision.RecordAndSample);
 }

@@ -24,6 +24,10 @@ public sealed partial class SaleTransactions(
     public async Task<SaleTransaction> OpenAsync(Purchase purchase, CancellationToken cancellationToken) =>
         new(await database.OpenConnectionAsync(cancellationToken), purchase, this);
 
+    /// <summary>Opens the transaction of a batch of buyers, on a pooled connection.</summary>
+    public async Task<BatchSaleTransaction> OpenBatchAsync(CancellationToken cancellationToken) =>
+        new(await database.OpenConnectionAsync(cancellationToken), this);
+
     /// <summary>The blocking twin, for the <c>lock</c> strategy; the pool wait is bounded by the connection timeout.</summary>
     public SaleTransaction Open(Purchase purchase) => new(database.OpenConnection(), purchase, this);
 
