@@ -7,6 +7,7 @@ using TicketRush.Api.Orders;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
 using TicketRush.Api.RateLimiting;
+using TicketRush.Api.Replication;
 using TicketRush.Api.Servers;
 using TicketRush.Api.Tickets;
 using TicketRush.Api.WaitingRoom;
@@ -17,6 +18,7 @@ builder.AddServiceDefaults();
 builder.AddServerIdentity();
 builder.AddAdmin();
 builder.AddTicketRushData();
+builder.AddReplicationMonitor();
 builder.AddPurchasing();
 builder.AddTickets();
 builder.AddOrders();
@@ -50,6 +52,7 @@ app.MapOrdersApi();
 app.MapStrategiesApi();
 app.MapWaitingRoomApi();
 app.MapFaultsApi();
+app.MapReplicationApi();
 app.MapDefaultEndpoints();
 
 if (app.Environment.IsDevelopment())

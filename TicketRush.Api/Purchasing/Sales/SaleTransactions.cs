@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Options;
-using MySqlConnector;
+using TicketRush.Api.Data;
 using TicketRush.Api.Servers;
 
 namespace TicketRush.Api.Purchasing.Sales;
 
-/// <summary>Opens a purchase's <see cref="SaleTransaction"/> on a pooled connection, with what every step shares.</summary>
+/// <summary>
+/// Opens a purchase's <see cref="SaleTransaction"/> on a pooled connection to the ticket's home database (with several
+/// primaries, so every server's locks and writes meet on one copy), with what every step shares.
+/// </summary>
 public sealed partial class SaleTransactions(
-    MySqlDataSource database,
+    PrimaryDatabases databases,
     PurchaseHooks hooks,
     CommitVerifier verifier,
     IOptions<ServerOptions> server,
@@ -22,10 +25,10 @@ public sealed partial class SaleTransactions(
     internal string ServerName { get; } = server.Value.Name;
 
     public async Task<SaleTransaction> OpenAsync(Purchase purchase, CancellationToken cancellationToken) =>
-        new(await database.OpenConnectionAsync(cancellationToken), purchase, this);
+        new(await databases.For(purchase.Sale.HomeDatabase).OpenConnectionAsync(cancellationToken), purchase, this);
 
     /// <summary>The blocking twin, for the <c>lock</c> strategy; the pool wait is bounded by the connection timeout.</summary>
-    public SaleTransaction Open(Purchase purchase) => new(database.OpenConnection(), purchase, this);
+    public SaleTransaction Open(Purchase purchase) => new(databases.For(purchase.Sale.HomeDatabase).OpenConnection(), purchase, this);
 
     internal void LogRollbackFailed(Exception exception, Purchase purchase) => RollbackFailed(logger, exception, purchase.TicketId, purchase.UserId);
 
