@@ -12,8 +12,8 @@ public sealed record ReplicationResponse(string Topology, IReadOnlyList<Replicat
 /// <param name="SqlRunning"><c>Yes</c> or <c>No</c>.</param>
 /// <param name="SecondsBehind">The lag (<c>Seconds_Behind_Master</c>); null while a thread is stopped.</param>
 /// <param name="DelaySeconds">The deliberate delay (<c>MASTER_DELAY</c>).</param>
-/// <param name="AppliedGtids">The GTID position applied so far (<c>Gtid_Slave_Pos</c>).</param>
+/// <param name="ReceivedGtids">The last GTIDs fetched from the source (<c>Gtid_IO_Pos</c>).</param>
 /// <param name="LastError">The replica's last error (<c>1062: Duplicate entry …</c>), or why it could not be asked.</param>
 public sealed record ReplicationLinkStatus(
     string Replica, string? Source, bool Running, string IoRunning, string SqlRunning,
-    int? SecondsBehind, int? DelaySeconds, string? AppliedGtids, string? LastError);
+    int? SecondsBehind, int? DelaySeconds, string? ReceivedGtids, string? LastError);

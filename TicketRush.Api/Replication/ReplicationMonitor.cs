@@ -44,7 +44,8 @@ public sealed class ReplicationMonitor(IOptions<DatabaseOptions> options, IConfi
                 return Unknown(replica, "replication is not configured");
             }
 
-            string? Text(string column) => reader.IsDBNull(reader.GetOrdinal(column)) ? null : Convert.ToString(reader[column], CultureInfo.InvariantCulture);
+            var columns = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => i, StringComparer.OrdinalIgnoreCase);
+            string? Text(string column) => columns.TryGetValue(column, out var i) && !reader.IsDBNull(i) ? Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) : null;
             int? Number(string column) => int.TryParse(Text(column), CultureInfo.InvariantCulture, out var value) ? value : null;
             string? Error(string kind) => Number($"Last_{kind}_Errno") is { } errno and not 0 ? $"{errno}: {Text($"Last_{kind}_Error")}" : null;
 
@@ -52,7 +53,7 @@ public sealed class ReplicationMonitor(IOptions<DatabaseOptions> options, IConfi
             var sql = Text("Slave_SQL_Running") ?? "No";
             return new ReplicationLinkStatus(
                 replica, $"{Text("Master_Host")}:{Text("Master_Port")}", io == "Yes" && sql == "Yes", io, sql,
-                Number("Seconds_Behind_Master"), Number("SQL_Delay"), Text("Gtid_Slave_Pos"), Error("SQL") ?? Error("IO"));
+                Number("Seconds_Behind_Master"), Number("SQL_Delay"), Text("Gtid_IO_Pos"), Error("SQL") ?? Error("IO"));
         }
         catch (MySqlException exception)
         {

@@ -28,7 +28,8 @@ internal sealed class MySqlReplicationHealthCheck(Func<string?> connectionString
                 return HealthCheckResult.Unhealthy("Replication is not configured on this server.");
             }
 
-            string Column(string name) => reader.IsDBNull(reader.GetOrdinal(name)) ? "" : Convert.ToString(reader[name], CultureInfo.InvariantCulture) ?? "";
+            var columns = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => i, StringComparer.OrdinalIgnoreCase);
+            string Column(string name) => columns.TryGetValue(name, out var i) && !reader.IsDBNull(i) ? Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "" : "";
             var io = Column("Slave_IO_Running");
             var sql = Column("Slave_SQL_Running");
             var behind = Column("Seconds_Behind_Master") is { Length: > 0 } seconds ? seconds : "?";
