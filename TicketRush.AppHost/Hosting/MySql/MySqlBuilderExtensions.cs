@@ -132,9 +132,12 @@ public static partial class MySqlBuilderExtensions
         var resource = new MySqlExecutableServerResource(name, binaries.MySqlServer, folder, password, ReadServerVersion(binaries.MySqlServer));
         var runAsRoot = Environment.UserName == "root" ? "--user=root" : null;
 
+        // Temporary tables in a folder of its own: bootstraps sharing /tmp were seen to remove each other's (error 1017).
+        var temporary = PrivateFiles.CreateDirectory(Path.Combine(folder, "tmp"));
+
         // Initialise the data directory once; later runs keep their data.
         var init = builder.AddExecutable($"{name}-init", "sh", folder, "-c",
-                $"test -d '{resource.DataDirectory}/mysql' || '{binaries.MySqlInstaller}' --no-defaults --datadir='{resource.DataDirectory}' " +
+                $"test -d '{resource.DataDirectory}/mysql' || TMPDIR='{temporary}' '{binaries.MySqlInstaller}' --no-defaults --datadir='{resource.DataDirectory}' " +
                 $"--auth-root-authentication-method=normal --skip-test-db {runAsRoot} > '{folder}/install.log' 2>&1")
             .WithParentRelationship(resource);
 
@@ -150,6 +153,7 @@ public static partial class MySqlBuilderExtensions
             $"--socket={Path.Combine(folder, "mysqld.sock")}",
             $"--pid-file={Path.Combine(folder, "mysqld.pid")}",
             $"--log-error={Path.Combine(folder, "error.log")}",
+            $"--tmpdir={temporary}",
             $"--init-file={resource.InitFile}",
             "--skip-name-resolve",
             .. replication?.ServerArguments(name) ?? ["--skip-log-bin"],
