@@ -8,6 +8,7 @@ using TicketRush.Api.Orders;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
 using TicketRush.Api.RateLimiting;
+using TicketRush.Api.Replication;
 using TicketRush.Api.Servers;
 using TicketRush.Api.Tickets;
 using TicketRush.Api.WaitingRoom;
@@ -18,6 +19,7 @@ builder.AddServiceDefaults();
 builder.AddServerIdentity();
 builder.AddAdmin();
 builder.AddTicketRushData();
+builder.AddReplicationMonitor();
 builder.AddCatalog();
 builder.AddPurchasing();
 builder.AddTickets();
@@ -52,6 +54,7 @@ app.MapOrdersApi();
 app.MapStrategiesApi();
 app.MapWaitingRoomApi();
 app.MapFaultsApi();
+app.MapReplicationApi();
 app.MapDefaultEndpoints();
 
 if (app.Environment.IsDevelopment())

@@ -17,23 +17,21 @@ var adminKey = builder.AddParameter("admin-key", secret: true);
 // Signs waiting-room admission tokens; generated per run unless configured (Parameters:waiting-room-key), the same for both servers.
 var waitingRoomKey = builder.AddParameter("waiting-room-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
 
-var mysql = builder.AddMySqlServer("mysql", hosting);
-var database = mysql.AddDatabase("ticketrush");
-var schemaOwner = database.AddUser("ticketrush-migrator", "ALL PRIVILEGES");
-var appUser = database.AddUser("ticketrush-app", "SELECT", "INSERT", "UPDATE");
+// One MySQL, or two primaries replicating each other (Hosting:Databases=two-primaries).
+var databases = TicketRushDatabases.Add(builder, hosting);
 var redis = builder.AddRedisServer("redis", hosting);
 
 var migrate = builder.AddProject<Projects.TicketRush_Api>("migrate")
     .WithArgs("migrate")
-    .WithEnvironment("Database__ServerVersion", mysql.Resource.ServerVersion)
-    .WithReference(schemaOwner, connectionName: "ticketrush").WaitFor(schemaOwner)
+    .WithEnvironment("Database__ServerVersion", databases.ServerVersion)
+    .WithReference(databases.SchemaOwner, connectionName: TicketRushDatabases.ConnectionName).WaitFor(databases.SchemaOwner)
     .WithReference(redis);
 
-var servers = new[] { "api-1", "api-2" }.Select(name => builder.AddApiServer(name)
-    .WithEnvironment("Database__ServerVersion", mysql.Resource.ServerVersion)
+// With several primaries, api-1 uses the first and api-2 the second.
+var servers = new[] { "api-1", "api-2" }.Select((name, index) => builder.AddApiServer(name)
+    .WithDatabases(databases, databases.Primaries[index % databases.Primaries.Count])
     .WithEnvironment("Admin__Key", adminKey)
     .WithEnvironment("WaitingRoom__TokenKey", waitingRoomKey)
-    .WithReference(appUser, connectionName: "ticketrush").WaitFor(appUser)
     .WithReference(redis).WaitFor(redis)
     .WaitForCompletion(migrate)
     .WithHttpHealthCheck("/health")).ToList();

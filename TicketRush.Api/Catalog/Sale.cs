@@ -6,7 +6,8 @@ namespace TicketRush.Api.Catalog;
 /// without queueing on the ticket's row lock.
 /// </summary>
 /// <param name="admission">The waiting room's rules when buyers must be admitted first; null when anyone may buy at once.</param>
-public sealed class Sale(long ticketId, string strategy, AdmissionRules? admission = null)
+/// <param name="homeDatabase">The primary its sales are written to; null when each server writes its own.</param>
+public sealed class Sale(long ticketId, string strategy, AdmissionRules? admission = null, string? homeDatabase = null)
 {
     private volatile bool _soldOut;
     private int _soldOutCheckRunning;
@@ -17,6 +18,8 @@ public sealed class Sale(long ticketId, string strategy, AdmissionRules? admissi
     public string Strategy { get; } = strategy;
 
     public AdmissionRules? Admission { get; } = admission;
+
+    public string? HomeDatabase { get; } = homeDatabase;
 
     public bool IsKnownSoldOut => _soldOut;
 

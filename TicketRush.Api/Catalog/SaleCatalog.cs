@@ -28,7 +28,7 @@ public sealed partial class SaleCatalog(MySqlDataSource database, IOptions<Catal
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = new MySqlCommand(
-            "SELECT strategy, admit_per_second, admission_seconds, overbooking FROM tickets WHERE id = @ticket", connection)
+            "SELECT strategy, admit_per_second, admission_seconds, overbooking, home_database FROM tickets WHERE id = @ticket", connection)
         {
             CommandTimeout = LookupTimeoutSeconds,
         };
@@ -43,7 +43,7 @@ public sealed partial class SaleCatalog(MySqlDataSource database, IOptions<Catal
         var admission = reader.IsDBNull(1)
             ? null
             : new AdmissionRules(reader.GetInt32(1), TimeSpan.FromSeconds(reader.GetInt32(2)), reader.GetInt32(3));
-        return _sales.Set(ticketId, new Sale(ticketId, reader.GetString(0), admission), new MemoryCacheEntryOptions { Size = 1 });
+        return _sales.Set(ticketId, new Sale(ticketId, reader.GetString(0), admission, reader.IsDBNull(4) ? null : reader.GetString(4)), new MemoryCacheEntryOptions { Size = 1 });
     }
 
     /// <summary>

@@ -24,22 +24,16 @@ public static class DataServiceCollectionExtensions
             ?? throw new InvalidOperationException(
                 $"Connection string '{DatabaseOptions.ConnectionName}' is missing: start the API through TicketRush.AppHost.");
 
+        builder.Services.AddSingleton(services => BuildDataSource(services, configured));
+
+        // With several primaries, a pool to each other one, for the tickets homed there.
         builder.Services.AddSingleton(services =>
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connectionString = new MySqlConnectionStringBuilder(configured)
-            {
-                MaximumPoolSize = (uint)database.MaxPoolSize,
-                ConnectionTimeout = (uint)database.ConnectTimeoutSeconds,
-                DefaultCommandTimeout = (uint)database.CommandTimeoutSeconds,
-                CancellationTimeout = database.CancellationTimeoutSeconds,
-                // Pomelo requires both when it shares the data source.
-                AllowUserVariables = true,
-                UseAffectedRows = false,
-            }.ConnectionString;
-            return new MySqlDataSourceBuilder(connectionString)
-                .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
-                .Build();
+            var others = database.Primaries.Where(name => name != database.Name).ToDictionary(name => name, name => BuildDataSource(services,
+                builder.Configuration.GetConnectionString($"{DatabaseOptions.ConnectionName}-{name}")
+                    ?? throw new InvalidOperationException($"Connection string '{DatabaseOptions.ConnectionName}-{name}' of primary '{name}' is missing.")));
+            return new PrimaryDatabases(database.Name, services.GetRequiredService<MySqlDataSource>(), others);
         });
 
         builder.Services.AddPooledDbContextFactory<TicketRushDbContext>((services, options) =>
@@ -60,5 +54,23 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddProbedDependency<DatabasePing>(DatabasePing.CheckName);
 
         return builder;
+    }
+
+    private static MySqlDataSource BuildDataSource(IServiceProvider services, string configured)
+    {
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var connectionString = new MySqlConnectionStringBuilder(configured)
+        {
+            MaximumPoolSize = (uint)database.MaxPoolSize,
+            ConnectionTimeout = (uint)database.ConnectTimeoutSeconds,
+            DefaultCommandTimeout = (uint)database.CommandTimeoutSeconds,
+            CancellationTimeout = database.CancellationTimeoutSeconds,
+            // Pomelo requires both when it shares the data source.
+            AllowUserVariables = true,
+            UseAffectedRows = false,
+        }.ConnectionString;
+        return new MySqlDataSourceBuilder(connectionString)
+            .UseLoggerFactory(services.GetRequiredService<ILoggerFactory>())
+            .Build();
     }
 }

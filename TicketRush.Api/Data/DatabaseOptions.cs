@@ -13,6 +13,16 @@ public sealed class DatabaseOptions
     /// <summary>The server flavour the SQL is generated for; the AppHost sets it to what it started.</summary>
     public static readonly Microsoft.EntityFrameworkCore.ServerVersion DefaultServerVersion = Microsoft.EntityFrameworkCore.ServerVersion.Parse("10.11.0-mariadb");
 
+    /// <summary>The name of this server's own primary, where it writes what has no home elsewhere (the AppHost's resource name).</summary>
+    [Required]
+    public string Name { get; set; } = "mysql";
+
+    /// <summary>
+    /// Every primary of a topology with several (<c>mysql-a</c>, <c>mysql-b</c>), each reached through the connection
+    /// <c>ticketrush-{name}</c>; empty with one database. A ticket homed on one has its sales written there.
+    /// </summary>
+    public string[] Primaries { get; set; } = [];
+
     [Required]
     public string ServerVersion { get; set; } = DefaultServerVersion.ToString();
 

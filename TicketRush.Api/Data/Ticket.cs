@@ -14,6 +14,12 @@ public sealed class Ticket
 
     public int RemainingStock { get; set; }
 
+    /// <summary>
+    /// With several primaries: the one every sale of this ticket is written to, chosen when it is created. Null: each
+    /// server writes its own copy (the study's setup, which replication cannot keep consistent).
+    /// </summary>
+    public string? HomeDatabase { get; set; }
+
     /// <summary>With a waiting room: buyers admitted per second, in the order they joined; null when anyone may buy at once.</summary>
     public int? AdmitPerSecond { get; set; }
 

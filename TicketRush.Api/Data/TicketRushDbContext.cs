@@ -24,6 +24,7 @@ public sealed class TicketRushDbContext(DbContextOptions<TicketRushDbContext> op
             ticket.Property(t => t.AdmitPerSecond).HasColumnName("admit_per_second");
             ticket.Property(t => t.AdmissionSeconds).HasColumnName("admission_seconds");
             ticket.Property(t => t.Overbooking).HasColumnName("overbooking");
+            ticket.Property(t => t.HomeDatabase).HasColumnName("home_database").HasMaxLength(64);
         });
 
         modelBuilder.Entity<TicketOrder>(order =>

@@ -2,7 +2,11 @@ namespace TicketRush.Api.Tickets;
 
 /// <param name="Strategy">The concurrency strategy every purchase of the ticket will use; the server's default when absent.</param>
 /// <param name="WaitingRoom">When present, buyers must join the ticket's line and be admitted before they may buy.</param>
-public sealed record CreateTicketRequest(string? Name, int? Stock, string? Strategy, WaitingRoomRequest? WaitingRoom = null);
+/// <param name="Writes">
+/// With several primaries, where its sales are written: <c>home</c> (the default there), on the creating server's
+/// primary whichever server sells; or <c>local</c>, each server on its own (the study's setup). One database: <c>local</c>.
+/// </param>
+public sealed record CreateTicketRequest(string? Name, int? Stock, string? Strategy, WaitingRoomRequest? WaitingRoom = null, string? Writes = null);
 
 /// <param name="AdmitPerSecond">Buyers admitted per second, in the order they joined.</param>
 /// <param name="AdmissionSeconds">How long an admitted buyer has to buy (default 30).</param>
@@ -13,7 +17,9 @@ public sealed record WaitingRoomResponse(int AdmitPerSecond, int AdmissionSecond
 
 /// <summary>
 /// <paramref name="RemainingStock"/> is the stored stock column and <paramref name="OrderCount"/> the number of
-/// order rows: after a lost update they disagree, which is how a race shows.
+/// order rows: after a lost update they disagree, which is how a race shows. Both are read from the answering server's
+/// own database. <paramref name="Writes"/> is <c>home</c> (every sale written to <paramref name="HomeDatabase"/>) or <c>local</c>.
 /// </summary>
 public sealed record TicketResponse(
-    long Id, string Name, int TotalStock, int RemainingStock, int OrderCount, string Strategy, WaitingRoomResponse? WaitingRoom = null);
+    long Id, string Name, int TotalStock, int RemainingStock, int OrderCount, string Strategy, WaitingRoomResponse? WaitingRoom = null,
+    string Writes = TicketWrites.Local, string? HomeDatabase = null);

@@ -15,8 +15,9 @@ public sealed partial class TicketService(
     TimeProvider time,
     ILogger<TicketService> logger)
 {
-    /// <summary>Stores the ticket with its strategy, then lets the strategy prepare what it keeps outside MySQL.</summary>
-    public async Task<TicketResponse> CreateAsync(string name, int stock, IPurchaseStrategy strategy, WaitingRoomResponse? waitingRoom)
+    /// <summary>Stores the ticket with its strategy and home database, then lets the strategy prepare what it keeps outside MySQL.</summary>
+    /// <param name="homeDatabase">The primary its sales are written to; null when each server writes its own.</param>
+    public async Task<TicketResponse> CreateAsync(string name, int stock, IPurchaseStrategy strategy, WaitingRoomResponse? waitingRoom, string? homeDatabase)
     {
         var ticket = new Ticket
         {
@@ -28,6 +29,7 @@ public sealed partial class TicketService(
             AdmitPerSecond = waitingRoom?.AdmitPerSecond,
             AdmissionSeconds = waitingRoom?.AdmissionSeconds,
             Overbooking = waitingRoom?.Overbooking ?? 0,
+            HomeDatabase = homeDatabase,
         };
         await using (var db = await contexts.CreateDbContextAsync())
         {
@@ -44,7 +46,8 @@ public sealed partial class TicketService(
             NotPrepared(logger, exception, ticket.Id, ticket.Strategy);
         }
 
-        return new TicketResponse(ticket.Id, ticket.Name, ticket.TotalStock, ticket.RemainingStock, OrderCount: 0, ticket.Strategy, waitingRoom);
+        return new TicketResponse(ticket.Id, ticket.Name, ticket.TotalStock, ticket.RemainingStock, OrderCount: 0, ticket.Strategy, waitingRoom,
+            homeDatabase is null ? TicketWrites.Local : TicketWrites.Home, homeDatabase);
     }
 
     public async Task<TicketResponse?> FindAsync(long id)
@@ -69,7 +72,8 @@ public sealed partial class TicketService(
         tickets.AsNoTracking().Select(t => new TicketResponse(
             t.Id, t.Name, t.TotalStock, t.RemainingStock,
             db.TicketOrders.Count(o => o.TicketId == t.Id), t.Strategy,
-            t.AdmitPerSecond == null ? null : new WaitingRoomResponse(t.AdmitPerSecond.Value, t.AdmissionSeconds!.Value, t.Overbooking)));
+            t.AdmitPerSecond == null ? null : new WaitingRoomResponse(t.AdmitPerSecond.Value, t.AdmissionSeconds!.Value, t.Overbooking),
+            t.HomeDatabase == null ? TicketWrites.Local : TicketWrites.Home, t.HomeDatabase));
 
     [LoggerMessage(LogLevel.Warning, "Ticket {TicketId}'s {Strategy} sale could not be prepared; it will be prepared on first purchase")]
     private static partial void NotPrepared(ILogger logger, Exception exception, long ticketId, string strategy);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketRush.Api.Admin;
 using Microsoft.Extensions.Options;
+using TicketRush.Api.Data;
 using TicketRush.Api.Problems;
 using TicketRush.Api.Purchasing;
 
@@ -36,7 +37,8 @@ public static class TicketsApi
         CreateTicketRequest request,
         TicketService tickets,
         PurchaseStrategyCatalog strategies,
-        IOptions<PurchaseOptions> purchase)
+        IOptions<PurchaseOptions> purchase,
+        PrimaryDatabases databases)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
@@ -76,7 +78,21 @@ public static class TicketsApi
             waitingRoom = new WaitingRoomResponse(room.AdmitPerSecond.Value, room.AdmissionSeconds ?? DefaultAdmissionSeconds, room.Overbooking ?? 0);
         }
 
-        var ticket = await tickets.CreateAsync(name, request.Stock.Value, strategy, waitingRoom);
+        // Home: the creating server's own primary, which also holds the row first.
+        string? home;
+        switch (request.Writes ?? (databases.AreSeveral ? TicketWrites.Home : TicketWrites.Local))
+        {
+            case TicketWrites.Home:
+                home = databases.LocalName;
+                break;
+            case TicketWrites.Local:
+                home = null;
+                break;
+            default:
+                return Problem.Invalid("writes", $"writes is '{TicketWrites.Home}' or '{TicketWrites.Local}'.");
+        }
+
+        var ticket = await tickets.CreateAsync(name, request.Stock.Value, strategy, waitingRoom, home);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }
 

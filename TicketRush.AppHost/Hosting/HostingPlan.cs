@@ -13,6 +13,12 @@ public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries
     /// <summary>The configuration key of the folder where local servers keep their files (default <c>.data</c> beside the AppHost).</summary>
     public const string DataDirectoryKey = "Hosting:DataDirectory";
 
+    /// <summary>The configuration key of <see cref="Databases"/>: <c>single</c> (default) or <c>two-primaries</c>.</summary>
+    public const string DatabasesKey = "Hosting:Databases";
+
+    /// <summary>The configuration key of <see cref="ReplicationDelay"/>, in whole seconds.</summary>
+    public const string ReplicationDelayKey = "Hosting:ReplicationDelay";
+
     /// <summary>The configuration key of <see cref="SnapshotIsolation"/>.</summary>
     public const string SnapshotIsolationKey = "Hosting:SnapshotIsolation";
 
@@ -21,6 +27,15 @@ public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries
     /// 11.8): a write to a row changed since the transaction's snapshot fails with error 1020 instead of matching 0 rows.
     /// </summary>
     public bool SnapshotIsolation { get; init; }
+
+    /// <summary>How many database servers hold the data and how they replicate.</summary>
+    public DatabaseTopology Databases { get; init; }
+
+    /// <summary>
+    /// With several primaries: how far each replica deliberately stays behind its source (<c>MASTER_DELAY</c>), to
+    /// show what a slow link between data centres does; zero by default.
+    /// </summary>
+    public TimeSpan ReplicationDelay { get; init; }
 
     /// <summary>The binaries local mode runs; throws when local mode was not chosen.</summary>
     public LocalServerBinaries LocalBinaries =>
@@ -49,11 +64,34 @@ public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries
             _ => configured,
         };
 
+        var databases = ParseDatabases(configuration[DatabasesKey]);
+        if (databases != DatabaseTopology.Single && mode == HostingMode.Container)
+        {
+            throw new InvalidOperationException($"{DatabasesKey}={configuration[DatabasesKey]} runs the machine's own MariaDB binaries only: set {ModeKey}=local.");
+        }
+
+        var delay = configuration.GetValue<int>(ReplicationDelayKey);
+        if (delay is < 0 or > MaxReplicationDelaySeconds)
+        {
+            throw new InvalidOperationException($"{ReplicationDelayKey} is a whole number of seconds from 0 to {MaxReplicationDelaySeconds}, not '{delay}'.");
+        }
+
         return new HostingPlan(mode, binaries, dataDirectory)
         {
             SnapshotIsolation = configuration.GetValue<bool>(SnapshotIsolationKey),
+            Databases = databases,
+            ReplicationDelay = TimeSpan.FromSeconds(delay),
         };
     }
+
+    private const int MaxReplicationDelaySeconds = 3_600;
+
+    private static DatabaseTopology ParseDatabases(string? text) => text switch
+    {
+        null or "" or "single" => DatabaseTopology.Single,
+        "two-primaries" => DatabaseTopology.TwoPrimaries,
+        _ => throw new InvalidOperationException($"{DatabasesKey} is 'single' or 'two-primaries', not '{text}'."),
+    };
 
     // Names only: Enum.Parse would also take "7" and hand on a mode that does not exist.
     private static HostingMode ParseMode(string text) =>

@@ -13,9 +13,10 @@ namespace TicketRush.Tests.Infrastructure;
 
 /// <summary>
 /// The whole system — MariaDB, Redis, the migration and both API servers — started once per test collection
-/// through the real AppHost, with its own data directory, and torn down after.
+/// through the real AppHost, with its own data directory, and torn down after. One database unless a subclass asks
+/// for another topology.
 /// </summary>
-public sealed class TicketRushApp : IAsyncLifetime
+public class TicketRushApp : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789";
     public const string GatewayName = "gateway";
@@ -29,6 +30,9 @@ public sealed class TicketRushApp : IAsyncLifetime
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ticketrush-tests-").FullName;
     private DistributedApplication? _app;
+
+    /// <summary>AppHost arguments that choose the databases (<c>Hosting:Databases</c>); none: one MySQL.</summary>
+    protected virtual IEnumerable<string> TopologyArguments => [];
 
     /// <summary>The front door: one address that balances over both servers.</summary>
     public HttpClient Gateway { get; private set; } = new();
@@ -49,6 +53,7 @@ public sealed class TicketRushApp : IAsyncLifetime
                 .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
                 $"--Gateway:Port={FreePort.Next()}",
                 .. ApiSettings.Select(setting => $"--Api:{setting.Key}={setting.Value}"),
+                .. TopologyArguments,
             ],
             cancellation.Token);
         builder.Services.AddLogging(logging => logging
@@ -136,7 +141,7 @@ public sealed class TicketRushApp : IAsyncLifetime
     public Task<ExecuteCommandResult> ExecuteCommandAsync(string resource, string command, CancellationToken cancellationToken) =>
         Running.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, cancellationToken);
 
-    private DistributedApplication Running => _app ?? throw new InvalidOperationException("The system is not running.");
+    protected DistributedApplication Running => _app ?? throw new InvalidOperationException("The system is not running.");
 
     /// <summary>Stops a resource (e.g. Redis) through the AppHost, runs <paramref name="whileDown"/>, then starts it again and waits until it is healthy.</summary>
     public async Task WhileStoppedAsync(string resource, Func<Task> whileDown)

@@ -13,7 +13,7 @@ public sealed partial class FolderDependencyTests
     private static readonly string[][] Layers =
     [
         ["(root)"],                       // Program.cs: wires every feature
-        ["Orders", "Tickets"],            // the endpoints buyers and admins call
+        ["Orders", "Tickets", "Replication"], // the endpoints buyers and admins call
         ["WaitingRoom"],                  // the line in front of a sale
         ["Idempotency", "RateLimiting"],  // what guards a purchase request
         ["Purchasing"],                   // the purchase service and its strategies

@@ -43,6 +43,11 @@ namespace TicketRush.Api.Data.Migrations
                         .HasColumnType("datetime(6)")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("HomeDatabase")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)")
+                        .HasColumnName("home_database");
+
                     b.Property<long>("LastSale")
                         .HasColumnType("bigint")
                         .HasColumnName("last_sale");

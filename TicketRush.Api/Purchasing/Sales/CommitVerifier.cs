@@ -7,10 +7,11 @@ namespace TicketRush.Api.Purchasing.Sales;
 
 /// <summary>
 /// Settles a commit that was sent but never acknowledged (a lost answer, a stalled server, the deadline): ends the
-/// session that sent it, so nothing queued behind a stall can still commit, then looks for the order.
+/// session that sent it, so nothing queued behind a stall can still commit, then looks for the order, on the database
+/// the commit was sent to.
 /// </summary>
 public sealed partial class CommitVerifier(
-    MySqlDataSource database, IOptions<PurchaseOptions> options, TimeProvider time, ILogger<CommitVerifier> logger)
+    PrimaryDatabases databases, IOptions<PurchaseOptions> options, TimeProvider time, ILogger<CommitVerifier> logger)
 {
     private static readonly TimeSpan SessionPoll = TimeSpan.FromMilliseconds(10);
 
@@ -43,7 +44,7 @@ public sealed partial class CommitVerifier(
     private async Task<Dictionary<long, TicketOrder>> LookAsync(
         long ticketId, IReadOnlyList<Purchase> purchases, int sessionId, int commandTimeout, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await databases.For(purchases[0].Sale.HomeDatabase).OpenConnectionAsync(cancellationToken);
         await EndSessionAsync(connection, sessionId, commandTimeout, cancellationToken);
         return await FindOrdersAsync(connection, ticketId, purchases, commandTimeout);
     }

@@ -1,12 +1,16 @@
+using TicketRush.Api.Catalog;
 using Microsoft.Extensions.Options;
-using MySqlConnector;
+using TicketRush.Api.Data;
 using TicketRush.Api.Servers;
 
 namespace TicketRush.Api.Purchasing.Sales;
 
-/// <summary>Opens a purchase's <see cref="SaleTransaction"/> on a pooled connection, with what every step shares.</summary>
+/// <summary>
+/// Opens a purchase's <see cref="SaleTransaction"/> on a pooled connection to the ticket's home database (with several
+/// primaries, so every server's locks and writes meet on one copy), with what every step shares.
+/// </summary>
 public sealed partial class SaleTransactions(
-    MySqlDataSource database,
+    PrimaryDatabases databases,
     PurchaseHooks hooks,
     CommitVerifier verifier,
     IOptions<ServerOptions> server,
@@ -22,14 +26,14 @@ public sealed partial class SaleTransactions(
     internal string ServerName { get; } = server.Value.Name;
 
     public async Task<SaleTransaction> OpenAsync(Purchase purchase, CancellationToken cancellationToken) =>
-        new(await database.OpenConnectionAsync(cancellationToken), purchase, this);
+        new(await databases.For(purchase.Sale.HomeDatabase).OpenConnectionAsync(cancellationToken), purchase, this);
 
-    /// <summary>Opens the transaction of a batch of buyers, on a pooled connection.</summary>
-    public async Task<BatchSaleTransaction> OpenBatchAsync(CancellationToken cancellationToken) =>
-        new(await database.OpenConnectionAsync(cancellationToken), this);
+    /// <summary>Opens the transaction of a batch of buyers of <paramref name="sale"/>, on a pooled connection to its home database.</summary>
+    public async Task<BatchSaleTransaction> OpenBatchAsync(Sale sale, CancellationToken cancellationToken) =>
+        new(await databases.For(sale.HomeDatabase).OpenConnectionAsync(cancellationToken), this);
 
     /// <summary>The blocking twin, for the <c>lock</c> strategy; the pool wait is bounded by the connection timeout.</summary>
-    public SaleTransaction Open(Purchase purchase) => new(database.OpenConnection(), purchase, this);
+    public SaleTransaction Open(Purchase purchase) => new(databases.For(purchase.Sale.HomeDatabase).OpenConnection(), purchase, this);
 
     internal void LogRollbackFailed(Exception exception, Purchase purchase) => RollbackFailed(logger, exception, purchase.TicketId, purchase.UserId);
 

@@ -86,7 +86,7 @@ public sealed partial class BatchedPurchase : IPurchaseStrategy
     {
         // The pool wait is bounded by the batch's last deadline: until then some buyer may still be served.
         using var opening = new CancellationTokenSource(buyers.Max(b => b.Purchase.Deadline.Remaining), _time);
-        await using var sale = await _transactions.OpenBatchAsync(opening.Token);
+        await using var sale = await _transactions.OpenBatchAsync(buyers[0].Purchase.Sale, opening.Token);
         // A buyer whose deadline passed before the batch was sent gave up: nothing is sold to it.
         var expired = buyers.Where(b => b.Purchase.Deadline.HasPassed).ToList();
         Settle(expired, PurchaseOutcome.Unavailable(UnavailableReasons.Deadline));

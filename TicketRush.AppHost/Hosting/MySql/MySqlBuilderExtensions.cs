@@ -24,7 +24,12 @@ public static partial class MySqlBuilderExtensions
     /// <param name="plan">The resolved hosting plan.</param>
     /// <returns>The server resource builder.</returns>
     public static IResourceBuilder<IMySqlServerResource> AddMySqlServer(
-        this IDistributedApplicationBuilder builder, [ResourceName] string name, HostingPlan plan)
+        this IDistributedApplicationBuilder builder, [ResourceName] string name, HostingPlan plan) =>
+        AddMySqlServer(builder, name, plan, replication: null);
+
+    /// <summary>Adds a server; with <paramref name="replication"/>, a local one that writes a GTID binary log for its replicas.</summary>
+    internal static IResourceBuilder<IMySqlServerResource> AddMySqlServer(
+        IDistributedApplicationBuilder builder, string name, HostingPlan plan, MySqlPrimaryIdentity? replication)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -33,7 +38,7 @@ public static partial class MySqlBuilderExtensions
         var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
         var server = plan.Mode == HostingMode.Container
             ? AddContainer(builder, name, password)
-            : AddExecutable(builder, name, password, plan);
+            : AddExecutable(builder, name, password, plan, replication);
 
         return server.WithServerLifecycle();
     }
@@ -119,7 +124,7 @@ public static partial class MySqlBuilderExtensions
             .WithArgs($"--max-connections={MaxConnections}");
 
     private static IResourceBuilder<IMySqlServerResource> AddExecutable(
-        IDistributedApplicationBuilder builder, string name, ParameterResource password, HostingPlan plan)
+        IDistributedApplicationBuilder builder, string name, ParameterResource password, HostingPlan plan, MySqlPrimaryIdentity? replication)
     {
         var binaries = plan.LocalBinaries;
         var folder = PrivateFiles.CreateDirectory(Path.Combine(plan.DataDirectory, name));
@@ -127,9 +132,12 @@ public static partial class MySqlBuilderExtensions
         var resource = new MySqlExecutableServerResource(name, binaries.MySqlServer, folder, password, ReadServerVersion(binaries.MySqlServer));
         var runAsRoot = Environment.UserName == "root" ? "--user=root" : null;
 
+        // Temporary tables in a folder of its own: bootstraps sharing /tmp were seen to remove each other's (error 1017).
+        var temporary = PrivateFiles.CreateDirectory(Path.Combine(folder, "tmp"));
+
         // Initialise the data directory once; later runs keep their data.
         var init = builder.AddExecutable($"{name}-init", "sh", folder, "-c",
-                $"test -d '{resource.DataDirectory}/mysql' || '{binaries.MySqlInstaller}' --no-defaults --datadir='{resource.DataDirectory}' " +
+                $"test -d '{resource.DataDirectory}/mysql' || TMPDIR='{temporary}' '{binaries.MySqlInstaller}' --no-defaults --datadir='{resource.DataDirectory}' " +
                 $"--auth-root-authentication-method=normal --skip-test-db {runAsRoot} > '{folder}/install.log' 2>&1")
             .WithParentRelationship(resource);
 
@@ -145,9 +153,10 @@ public static partial class MySqlBuilderExtensions
             $"--socket={Path.Combine(folder, "mysqld.sock")}",
             $"--pid-file={Path.Combine(folder, "mysqld.pid")}",
             $"--log-error={Path.Combine(folder, "error.log")}",
+            $"--tmpdir={temporary}",
             $"--init-file={resource.InitFile}",
             "--skip-name-resolve",
-            "--skip-log-bin",
+            .. replication?.ServerArguments(name) ?? ["--skip-log-bin"],
             .. plan.SnapshotIsolation ? ["--innodb-snapshot-isolation=ON"] : Array.Empty<string>(),
             $"--max-connections={MaxConnections}",
             .. runAsRoot is null ? Array.Empty<string>() : [runAsRoot],
@@ -171,6 +180,7 @@ public static partial class MySqlBuilderExtensions
             var root = new MySqlConnectionStringBuilder(await resource.ConnectionStringExpression.GetValueAsync(cancellationToken) ?? "") { AllowUserVariables = true };
             await using var connection = new MySqlConnection(root.ConnectionString);
             await connection.OpenAsync(cancellationToken);
+            await DoNotReplicateAsync(connection, cancellationToken);
             foreach (var database in resource.Databases)
             {
                 var quoted = new MySqlCommandBuilder().QuoteIdentifier(database.DatabaseName);
@@ -197,6 +207,16 @@ public static partial class MySqlBuilderExtensions
         });
 
         return server.WithHealthCheck(AddConnectionHealthCheck(server.ApplicationBuilder, resource));
+    }
+
+    /// <summary>
+    /// Keeps this session's statements out of the binary log: each server's databases and accounts are its own, and a
+    /// replica must not be handed another server's passwords. Harmless where nothing is logged.
+    /// </summary>
+    internal static async Task DoNotReplicateAsync(MySqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand("SET SESSION sql_log_bin = 0;", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string AddConnectionHealthCheck(IDistributedApplicationBuilder builder, IResourceWithConnectionString resource)
@@ -242,7 +262,9 @@ public static partial class MySqlBuilderExtensions
     private static string RootPasswordSql(string? password)
     {
         var escaped = (password ?? "").Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+        // Not logged: a replica applying it would take this server's root password.
         return $"""
+            SET SESSION sql_log_bin = 0;
             CREATE USER IF NOT EXISTS 'root'@'127.0.0.1';
             ALTER USER 'root'@'127.0.0.1' IDENTIFIED BY '{escaped}';
             GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketRush.Api.Admin;
+
+namespace TicketRush.Api.Replication;
+
+public static class ReplicationApi
+{
+    public static RouteGroupBuilder MapReplicationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/admin/replication").WithTags("Replication").AddEndpointFilter<AdminKeyFilter>();
+        api.MapGet("/", GetReplication)
+            .WithName(nameof(GetReplication))
+            .WithSummary("Each primary's incoming replication: running or not, lag, deliberate delay, last error (admin)");
+        return api;
+    }
+
+    public static async Task<Ok<ReplicationResponse>> GetReplication(ReplicationMonitor monitor) =>
+        TypedResults.Ok(await monitor.ReadAsync());
+}

@@ -1,0 +1,141 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using MySqlConnector;
+using TicketRush.AppHost.Hosting;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Two MariaDB primaries that replicate each other asynchronously: each logs its writes (GTID, its own domain), reads
+/// the other's log through a login that may do nothing but replicate, and applies it. The recipe the AppHost follows is
+/// the one a DBA would type, run at every start, so a kept data directory resumes where it stopped.
+/// </summary>
+public static class MySqlReplicationBuilderExtensions
+{
+    private const string ReplicationUserName = "ticketrush_repl";
+
+    /// <summary>
+    /// Adds <c>{name}-a</c> and <c>{name}-b</c>, each a primary and each the other's replica, with one link resource per
+    /// direction (<c>replication-a-to-b</c>, <c>replication-b-to-a</c>) that is healthy while that direction runs.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The prefix of the two servers' names.</param>
+    /// <param name="plan">The resolved hosting plan: local MariaDB binaries, and the replication delay.</param>
+    /// <returns>The two servers and the two links, in that order: a, b; a → b, b → a.</returns>
+    public static (IReadOnlyList<IResourceBuilder<IMySqlServerResource>> Primaries, IReadOnlyList<IResourceBuilder<MySqlReplicationLinkResource>> Links)
+        AddMySqlPrimaryPair(this IDistributedApplicationBuilder builder, [ResourceName] string name, HostingPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(plan);
+
+        string[] letters = ["a", "b"];
+        var primaries = letters
+            .Select((letter, index) => MySqlBuilderExtensions.AddMySqlServer(builder, $"{name}-{letter}", plan, new MySqlPrimaryIdentity(index + 1, letters.Length)))
+            .ToList();
+        if (!primaries[0].Resource.ServerVersion.EndsWith("-mariadb", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Several primaries are set up with MariaDB's GTID replication; {primaries[0].Resource.ServerVersion} is not MariaDB.");
+        }
+
+        var replicationPassword = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-replication-password", special: false);
+        var monitorPassword = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-monitor-password", special: false);
+        var links = new List<IResourceBuilder<MySqlReplicationLinkResource>>();
+        for (var i = 0; i < primaries.Count; i++)
+        {
+            var source = primaries[i];
+            var replica = primaries[(i + 1) % primaries.Count];
+            var link = new MySqlReplicationLinkResource(
+                $"replication-{letters[i]}-to-{letters[(i + 1) % letters.Length]}", source.Resource, replica.Resource, monitorPassword, plan.ReplicationDelay);
+            links.Add(builder.AddResource(link)
+                .WithInitialState(new CustomResourceSnapshot
+                {
+                    ResourceType = "MySqlReplication",
+                    State = KnownResourceStates.Waiting,
+                    Properties = [new(CustomResourceKnownProperties.Source, $"{source.Resource.Name} → {replica.Resource.Name}, delay {plan.ReplicationDelay.TotalSeconds:0} s")],
+                })
+                .WithHealthCheck(AddReplicationHealthCheck(builder, link)));
+        }
+
+        foreach (var primary in primaries)
+        {
+            var incoming = links.Single(link => link.Resource.Parent == primary.Resource).Resource;
+            builder.Eventing.Subscribe<ResourceReadyEvent>(primary.Resource, async (@event, cancellationToken) =>
+            {
+                var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
+                var logger = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(primary.Resource);
+                await using var connection = new MySqlConnection(await primary.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
+                await connection.OpenAsync(cancellationToken);
+                await MySqlBuilderExtensions.DoNotReplicateAsync(connection, cancellationToken);
+                await CreateGlobalUserAsync(connection, ReplicationUserName, await replicationPassword.GetValueAsync(cancellationToken), "REPLICATION SLAVE", cancellationToken);
+                await CreateGlobalUserAsync(connection, MySqlReplicationLinkResource.MonitorUserName, await monitorPassword.GetValueAsync(cancellationToken), "SLAVE MONITOR", cancellationToken);
+                await StartReplicaAsync(connection, incoming, await replicationPassword.GetValueAsync(cancellationToken), cancellationToken);
+                logger.LogInformation("Replicating {Source} with a delay of {Delay}", incoming.Source.Name, incoming.Delay);
+                await notifications.PublishUpdateAsync(incoming, snapshot => snapshot with
+                {
+                    State = KnownResourceStates.Running,
+                    StartTimeStamp = DateTime.UtcNow,
+                });
+            });
+        }
+
+        return (primaries, links);
+    }
+
+    /// <summary>
+    /// A login from loopback (where the servers run) with exactly <paramref name="privilege"/> on everything: replication
+    /// and its monitoring are server-wide privileges.
+    /// </summary>
+    private static async Task CreateGlobalUserAsync(MySqlConnection connection, string userName, string? password, string privilege, CancellationToken cancellationToken)
+    {
+        foreach (var host in new[] { "127.0.0.1", "localhost" })
+        {
+            var account = $"'{userName}'@'{host}'";
+            await using var command = new MySqlCommand(
+                $"""
+                CREATE USER IF NOT EXISTS {account} IDENTIFIED BY @password;
+                ALTER USER {account} IDENTIFIED BY @password;
+                REVOKE ALL PRIVILEGES, GRANT OPTION FROM {account};
+                GRANT {privilege} ON *.* TO {account};
+                """,
+                connection);
+            command.Parameters.AddWithValue("@password", password);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Points the replica at its source and starts it, resuming from the GTIDs it has applied (none on a new server). The
+    /// source's replication login may not exist yet: the replica then retries every second until it does.
+    /// </summary>
+    private static async Task StartReplicaAsync(MySqlConnection connection, MySqlReplicationLinkResource link, string? password, CancellationToken cancellationToken)
+    {
+        var port = await link.Source.PrimaryEndpoint.Property(EndpointProperty.Port).GetValueAsync(cancellationToken);
+        await using var command = new MySqlCommand(
+            $"""
+            STOP SLAVE;
+            CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = @port, MASTER_USER = '{ReplicationUserName}', MASTER_PASSWORD = @password,
+                MASTER_USE_GTID = slave_pos, MASTER_CONNECT_RETRY = 1, MASTER_DELAY = @delay;
+            START SLAVE;
+            """,
+            connection);
+        command.Parameters.AddWithValue("@port", int.Parse(port ?? throw new InvalidOperationException($"{link.Source.Name} has no port."), System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("@password", password);
+        command.Parameters.AddWithValue("@delay", (int)link.Delay.TotalSeconds);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string AddReplicationHealthCheck(IDistributedApplicationBuilder builder, MySqlReplicationLinkResource link)
+    {
+        string? connectionString = null;
+        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(link, async (_, cancellationToken) =>
+            connectionString = await link.ConnectionStringExpression.GetValueAsync(cancellationToken));
+
+        var key = $"{link.Name}_check";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            key, _ => new MySqlReplicationHealthCheck(() => connectionString), failureStatus: null, tags: null));
+        return key;
+    }
+}
