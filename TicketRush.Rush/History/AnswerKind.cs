@@ -26,7 +26,8 @@ public enum AnswerKind
 
     /// <summary>
     /// May or may not have sold: no response (refused, reset, timed out), any <c>5xx</c> (an exception after the commit
-    /// still answers 503), <c>409 idempotency-in-progress</c> (another attempt with the key is running).
+    /// still answers 503), <c>409 idempotency-in-progress</c> (another attempt with the key is running),
+    /// <c>409 purchase-in-progress</c> (the buyer's earlier reservation is not settled yet).
     /// </summary>
     Unknown,
 }

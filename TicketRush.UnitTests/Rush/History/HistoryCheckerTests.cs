@@ -248,6 +248,7 @@ public sealed class HistoryCheckerTests
     [InlineData(409, "already-purchased", AnswerKind.AlreadyPurchased)]
     [InlineData(409, "sold-out", AnswerKind.SoldOut)]
     [InlineData(409, "idempotency-in-progress", AnswerKind.Unknown)]
+    [InlineData(409, "purchase-in-progress", AnswerKind.Unknown)]
     [InlineData(409, "strategy-mismatch", AnswerKind.Refused)]
     [InlineData(422, "idempotency-key-reused", AnswerKind.Refused)]
     [InlineData(404, "ticket-not-found", AnswerKind.Refused)]
