@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using TicketRush.Api.Catalog;
 using TicketRush.Api.Dependencies;
+using TicketRush.Api.Logging;
 using TicketRush.Api.Purchasing;
 using TicketRush.Api.Purchasing.Sales;
 using TicketRush.Api.Servers;
@@ -25,6 +26,7 @@ public sealed partial class AdmissionPump(
     ILogger<AdmissionPump> logger) : BackgroundService
 {
     private readonly string _owner = $"{server.Value.Name}:{Guid.NewGuid():N}";
+    private readonly FailureLogThrottle _roundFailures = new(time, purchase.Value.FailureLogInterval);
     private readonly Counter<long> _admitted = meters.Create(PurchaseTelemetry.SourceName)
         .CreateCounter<long>("ticketrush.waitingroom.admissions", "{admission}", "Buyers admitted from a waiting room, and admissions that lapsed unused.");
 
@@ -44,8 +46,8 @@ public sealed partial class AdmissionPump(
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // Redis or MySQL is away (or one ticket's round failed): nobody more is admitted this tick, and the
-                    // lease lapses if this lasts. A failing pump must never stop the server that serves buyers.
+                    // Redis or MySQL is away: nobody more is admitted this tick, and the lease lapses if this lasts.
+                    // A failing pump must never stop the server that serves buyers.
                     TickFailed(logger, exception);
                 }
             }
@@ -63,26 +65,47 @@ public sealed partial class AdmissionPump(
     {
         foreach (var ticketId in await line.ActiveTicketsAsync())
         {
-            if (await sales.FindAsync(ticketId, cancellationToken) is not { Admission: { } rules } sale)
+            try
             {
-                continue;
+                if (!await AdmitAsync(ticketId, cancellationToken))
+                {
+                    return;
+                }
             }
-
-            // A purchase that starts just before its admission expires may run for its strategy's deadline plus the
-            // verification of an unacknowledged commit, so its slot stays taken that long after the admission expires.
-            var grace = purchase.Value.DeadlineOf(strategies.Get(sale.Strategy)) + purchase.Value.VerifyTimeout;
-
-            var purchases = await line.PurchasesAsync(ticketId);
-            var round = await line.AdmitAsync(
-                ticketId, rules, await sales.ReadRemainingStockAsync(ticketId) ?? 0, purchases, options.Value.PumpInterval, _owner, grace);
-            if (round.LeaseLost)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                return;
+                // One ticket's round failing (its line damaged, its row unreadable) must not hold up every later ticket's line.
+                if (_roundFailures.ShouldLog(exception.GetType().FullName!, out var suppressed))
+                {
+                    RoundFailed(logger, exception, ticketId, suppressed);
+                }
             }
-
-            Count(round.Admitted, "admitted");
-            Count(round.Expired, "lapsed");
         }
+    }
+
+    /// <returns>False when this server lost the admission lease: it admits nobody more.</returns>
+    private async Task<bool> AdmitAsync(long ticketId, CancellationToken cancellationToken)
+    {
+        if (await sales.FindAsync(ticketId, cancellationToken) is not { Admission: { } rules } sale)
+        {
+            return true;
+        }
+
+        // A purchase that starts just before its admission expires may run for its strategy's deadline plus the
+        // verification of an unacknowledged commit, so its slot stays taken that long after the admission expires.
+        var grace = purchase.Value.DeadlineOf(strategies.Get(sale.Strategy)) + purchase.Value.VerifyTimeout;
+
+        var purchases = await line.PurchasesAsync(ticketId);
+        var round = await line.AdmitAsync(
+            ticketId, rules, await sales.ReadRemainingStockAsync(ticketId) ?? 0, purchases, options.Value.PumpInterval, _owner, grace);
+        if (round.LeaseLost)
+        {
+            return false;
+        }
+
+        Count(round.Admitted, "admitted");
+        Count(round.Expired, "lapsed");
+        return true;
     }
 
     private void Count(int admissions, string result)
@@ -104,6 +127,9 @@ public sealed partial class AdmissionPump(
             TickFailed(logger, exception);
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Waiting-room admission for ticket {TicketId} failed this tick; the other tickets' lines go on ({Suppressed} more such failures since the last entry)")]
+    private static partial void RoundFailed(ILogger logger, Exception exception, long ticketId, int suppressed);
 
     [LoggerMessage(LogLevel.Warning, "Waiting-room admission skipped a tick")]
     private static partial void TickFailed(ILogger logger, Exception exception);
