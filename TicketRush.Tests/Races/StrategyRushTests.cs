@@ -96,7 +96,11 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
         Assert.Equal(users, verdict.Sold);
         Assert.Equal(users, verdict.Created);
         Assert.Equal(Stock - users, verdict.Remaining);
-        Assert.Equal(users * (attempts - 1), verdict.Count(409, "already-purchased"));
+        // redis-counter tells a repeat whose first purchase is still settling "purchase-in-progress", never a false
+        // "already-purchased"; every other strategy decides each repeat on MySQL's order at once.
+        var inProgress = verdict.Count(409, "purchase-in-progress");
+        Assert.Equal(users * (attempts - 1), verdict.Count(409, "already-purchased") + inProgress);
+        Assert.True(strategy == "redis-counter" || inProgress == 0, $"only redis-counter answers purchase-in-progress: {verdict}");
         Assert.Equal(0, verdict.DuplicateBuyers);
         Assert.Equal(0, verdict.ServerErrors);
         Assert.All(verdict.Attempts.GroupBy(a => a.UserId), tries =>

@@ -43,6 +43,14 @@ public sealed class HistoryCheckerTests
     }
 
     [Fact]
+    public void An_order_read_twice_by_a_paged_read_counts_once()
+    {
+        var verdict = Check(stock: 2, [Sold(1, 11), Sold(2, 12), SoldOut(3, 5, 20)], [Order(11, 1), Order(12, 2), Order(12, 2)], remaining: 0, orderCount: 2);
+
+        Assert.True(verdict.IsValid, verdict.ToString());
+    }
+
+    [Fact]
     public void C1_orders_and_remaining_that_do_not_add_up_to_the_stock_are_a_lost_update()
     {
         AssertOnly(Check(stock: 3, [Sold(1, 11), Sold(2, 12)], [Order(11, 1), Order(12, 2)], remaining: 2), "C1");
