@@ -22,6 +22,7 @@ var database = mysql.AddDatabase("ticketrush");
 var schemaOwner = database.AddUser("ticketrush-migrator", "ALL PRIVILEGES");
 var appUser = database.AddUser("ticketrush-app", "SELECT", "INSERT", "UPDATE");
 var redis = builder.AddRedisServer("redis", hosting);
+var lockServers = builder.AddRedisLockServers(hosting);
 
 var migrate = builder.AddProject<Projects.TicketRush_Api>("migrate")
     .WithArgs("migrate")
@@ -35,6 +36,7 @@ var servers = new[] { "api-1", "api-2" }.Select(name => builder.AddApiServer(nam
     .WithEnvironment("WaitingRoom__TokenKey", waitingRoomKey)
     .WithReference(appUser, connectionName: "ticketrush").WaitFor(appUser)
     .WithReference(redis).WaitFor(redis)
+    .WithRedisLockServers(lockServers)
     .WaitForCompletion(migrate)
     .WithHttpHealthCheck("/health")).ToList();
 
