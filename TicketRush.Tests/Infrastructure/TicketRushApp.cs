@@ -246,6 +246,26 @@ public sealed class TicketRushApp : IAsyncLifetime
         TicketRush.Rush.Drills.LocalProcess.Signal(pid.Value, TicketRush.Rush.Drills.LocalProcess.SigKill);
     }
 
+    /// <summary>
+    /// Freezes a server (SIGSTOP to the process listening on its port, as <see cref="Kill"/> finds it) for as long as
+    /// <paramref name="whileFrozen"/> runs, as a long GC pause or a stalled VM would, then lets it go on (SIGCONT).
+    /// </summary>
+    public static async Task WhileFrozenAsync(HttpClient server, Func<Task> whileFrozen)
+    {
+        var port = server.BaseAddress!.Port;
+        var pid = TicketRush.Rush.Drills.LocalProcess.ListeningOn(port);
+        Assert.True(pid is not null, $"no process listens on port {port}");
+        TicketRush.Rush.Drills.LocalProcess.Signal(pid.Value, TicketRush.Rush.Drills.LocalProcess.SigStop);
+        try
+        {
+            await whileFrozen();
+        }
+        finally
+        {
+            TicketRush.Rush.Drills.LocalProcess.Signal(pid.Value, TicketRush.Rush.Drills.LocalProcess.SigCont);
+        }
+    }
+
     private int ProcessId(string resource)
     {
         var pid = ResourceProcess.IdOf(Running.ResourceNotifications, resource);
