@@ -226,8 +226,10 @@ public sealed class RedLockPurchase(
                 return (attempt, null);
             }
 
+            // Read before disposing: disposal sets the status to Unlocked, and a missing quorum would pass for a busy lock.
+            var status = attempt.Status;
             await attempt.DisposeAsync();
-            if (attempt.Status == RedLockStatus.NoQuorum)
+            if (status == RedLockStatus.NoQuorum)
             {
                 Interlocked.Exchange(ref _redisFailedAt, time.GetTimestamp());
                 return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
