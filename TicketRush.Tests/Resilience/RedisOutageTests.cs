@@ -18,7 +18,8 @@ public sealed class RedisOutageTests(TicketRushApp app)
             (await app.Servers[0].PurchaseAsync(tickets[strategy].Id, 1)).Dispose();
         }
 
-        await app.WhileStoppedAsync("redis", async () =>
+        // redlock's lock lives on the lock servers: every Redis goes, and comes back empty.
+        await app.WhileStoppedAsync(["redis", .. TicketRushApp.LockServerNames], async () =>
         {
             foreach (var ticket in tickets.Values)
             {
@@ -67,7 +68,8 @@ public sealed class RedisOutageTests(TicketRushApp app)
             await Task.Delay(TimeSpan.FromMilliseconds(150));
         }
 
-        await app.WhileStoppedAsync("redis", async () =>
+        // redlock's lock lives on the lock servers: every Redis goes, and comes back empty.
+        await app.WhileStoppedAsync(["redis", .. TicketRushApp.LockServerNames], async () =>
         {
             foreach (var server in app.Servers)
             {
