@@ -1,3 +1,4 @@
+using StackExchange.Redis;
 using TicketRush.Rush.History;
 using TicketRush.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -12,7 +13,7 @@ namespace TicketRush.Tests.Resilience;
 [Collection(TicketRushCollection.Name)]
 public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper output)
 {
-    private static readonly string[] LockServers = ["redis-lock-1", "redis-lock-2", "redis-lock-3"];
+    private static readonly string[] LockServers = TicketRushApp.LockServerNames;
 
     /// <summary>The lock's expiry (Strategies:RedLock:Expiry): a grant taken before a fault may live this long.</summary>
     private static readonly TimeSpan LockExpiry = TimeSpan.FromSeconds(3);
@@ -78,9 +79,10 @@ public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper outp
     }
 
     /// <summary>
-    /// Kleppmann's case: the holder on api-1 has read the stock when its whole process freezes (SIGSTOP) for longer than
-    /// the lock's expiry; the lock expires on the lock servers, api-2 takes it and sells; when api-1 wakes, its write
-    /// carries the version it read and the database refuses it.
+    /// Kleppmann's case: the holder on api-1 has read the stock and checked it still holds the lock (the injected stall
+    /// comes after that check, just before the write) when its whole process freezes (SIGSTOP) for longer than the lock's
+    /// expiry; the lock expires on the lock servers, api-2 takes it and sells; when api-1 wakes, its write carries the
+    /// version it read and only the database's fence can refuse it.
     /// </summary>
     [Fact]
     public async Task A_holder_frozen_past_its_lock_expiry_has_its_late_write_refused_by_the_fence()
@@ -124,6 +126,64 @@ public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper outp
         var verdict = HistoryChecker.Check(history.Operations, after, orders, faultsInjected: true);
         output.WriteLine(verdict.ToString());
         Assert.True(verdict.IsValid, $"history checks: {verdict}");
+    }
+
+    /// <summary>
+    /// Lock servers keep no data, so one restarted during a hold has forgotten the lock. The holder (here the test,
+    /// holding the key on all three) keeps a majority and nobody else gets in; a second one forgotten before the lock
+    /// expires lets another server gather a majority of its own: two holders at once, which the Redlock paper's delayed
+    /// restart prevents and the fenced write makes harmless (see <see cref="A_holder_frozen_past_its_lock_expiry_has_its_late_write_refused_by_the_fence"/>).
+    /// </summary>
+    [Fact]
+    public async Task A_lock_server_restarted_empty_during_a_hold_leaves_the_majority_holding_and_a_second_lets_another_in()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(5, "redlock");
+        var history = new PurchaseHistory();
+        var targets = RushRunner.Targets(app.Servers);
+        var lockKey = $"redlock:ticketrush:ticket:{ticket.Id}";
+        foreach (var server in LockServers)
+        {
+            await using var redis = await app.ConnectRedisAsync(server);
+            Assert.True(await redis.GetDatabase().StringSetAsync(lockKey, "drill-holder", TimeSpan.FromMinutes(1), When.NotExists), $"the drill holds the lock on {server}");
+        }
+
+        try
+        {
+            await app.WhileStoppedAsync(LockServers[0], () => Task.CompletedTask);
+            Assert.Equal(new[] { false, true, true }, await HeldOnAsync(lockKey));
+            var shutOut = await RecordedPurchase.AttemptAsync(history, targets[1], ticket.Id, 1, key: null);
+            output.WriteLine($"one lock server restarted empty: {shutOut}");
+            Assert.True(shutOut.Status == 503 && shutOut.Code == "dependency-unavailable", $"the holder's majority keeps the lock: {shutOut}");
+
+            await app.WhileStoppedAsync(LockServers[1], () => Task.CompletedTask);
+            Assert.Equal(new[] { false, false, true }, await HeldOnAsync(lockKey));
+            var second = await RecordedPurchase.AttemptAsync(history, targets[1], ticket.Id, 2, key: null);
+            output.WriteLine($"two lock servers restarted empty: {second}");
+            Assert.True(second.Status == 201, $"two forgetful servers are a majority for another holder (the hazard delayed restarts prevent): {second}");
+        }
+        finally
+        {
+            await using var redis = await app.ConnectRedisAsync(LockServers[2]);
+            await redis.GetDatabase().KeyDeleteAsync(lockKey);
+        }
+
+        var after = await Invariants.AssertExactAsync(app, ticket.Id);
+        Assert.Equal((4, 1), (after.RemainingStock, after.OrderCount));
+        var verdict = HistoryChecker.Check(history.Operations, after, await app.Servers[0].GetAllOrdersAsync(ticket.Id), faultsInjected: true);
+        output.WriteLine(verdict.ToString());
+        Assert.True(verdict.IsValid, $"history checks: {verdict}");
+    }
+
+    private async Task<bool[]> HeldOnAsync(string lockKey)
+    {
+        var held = new List<bool>();
+        foreach (var server in LockServers)
+        {
+            await using var redis = await app.ConnectRedisAsync(server);
+            held.Add(await redis.GetDatabase().KeyExistsAsync(lockKey));
+        }
+
+        return [.. held];
     }
 
     private void Report(string phase, IReadOnlyList<PurchaseOperation> operations)
