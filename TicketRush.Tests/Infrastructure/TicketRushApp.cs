@@ -163,7 +163,10 @@ public sealed class TicketRushApp : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops every one of <paramref name="resources"/> (in order), runs <paramref name="whileDown"/>, then starts them again.</summary>
+    /// <summary>
+    /// Stops every one of <paramref name="resources"/> (in order), runs <paramref name="whileDown"/>, then starts them again
+    /// in reverse order. Each start waits for the servers' health, so a dependency that health reports on goes last.
+    /// </summary>
     public Task WhileStoppedAsync(IReadOnlyList<string> resources, Func<Task> whileDown) =>
         resources.Count == 0 ? whileDown() : WhileStoppedAsync(resources[0], () => WhileStoppedAsync(resources.Skip(1).ToList(), whileDown));
 
