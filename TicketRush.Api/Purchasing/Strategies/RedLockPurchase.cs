@@ -205,7 +205,7 @@ public sealed class RedLockPurchase(
             var failedAt = Interlocked.Read(ref _redisFailedAt);
             if (failedAt != 0 && time.GetElapsedTime(failedAt) < settings.RedisFailureMemory)
             {
-                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.LockServers));
             }
 
             if (purchase.Deadline.Remaining < settings.AttemptReserve)
@@ -218,7 +218,7 @@ public sealed class RedLockPurchase(
             if (attempt is null)
             {
                 Interlocked.Exchange(ref _redisFailedAt, time.GetTimestamp());
-                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.LockServers));
             }
 
             if (attempt.IsAcquired)
@@ -232,7 +232,7 @@ public sealed class RedLockPurchase(
             if (status == RedLockStatus.NoQuorum)
             {
                 Interlocked.Exchange(ref _redisFailedAt, time.GetTimestamp());
-                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.LockServers));
             }
 
             pause = true;
