@@ -20,6 +20,7 @@ var waitingRoomKey = builder.AddParameter("waiting-room-key", new GenerateParame
 // One MySQL, or two primaries replicating each other (Hosting:Databases=two-primaries).
 var databases = TicketRushDatabases.Add(builder, hosting);
 var redis = builder.AddRedisServer("redis", hosting);
+var lockServers = builder.AddRedisLockServers(hosting);
 
 var migrate = builder.AddProject<Projects.TicketRush_Api>("migrate")
     .WithArgs("migrate")
@@ -33,6 +34,7 @@ var servers = new[] { "api-1", "api-2" }.Select((name, index) => builder.AddApiS
     .WithEnvironment("Admin__Key", adminKey)
     .WithEnvironment("WaitingRoom__TokenKey", waitingRoomKey)
     .WithReference(redis).WaitFor(redis)
+    .WithRedisLockServers(lockServers)
     .WaitForCompletion(migrate)
     .WithHttpHealthCheck("/health")).ToList();
 

@@ -50,12 +50,7 @@ public static class PurchasingServiceCollectionExtensions
             .ValidateOnStart();
 
         builder.AddRedis();
-        // One try per CreateLockAsync: RedLock.net otherwise retries a refused lock itself, up to 3 times with random
-        // pauses of up to 400 ms, a wait the strategy can neither see nor cut short when the lock is released.
-        services.AddSingleton<IDistributedLockFactory>(provider => RedLockFactory.Create(
-            [new RedLockMultiplexer(provider.GetRequiredService<IConnectionMultiplexer>())],
-            new RedLockRetryConfiguration(retryCount: 1, retryDelayMs: 10),
-            provider.GetRequiredService<ILoggerFactory>()));
+        builder.AddRedLockFactory();
         services.AddSingleton<RedLockNotices>();
         services.AddSingleton<RedisStockCounter>();
         services.AddHostedService<ReservationLeaseReconciler>();
@@ -83,6 +78,46 @@ public static class PurchasingServiceCollectionExtensions
     }
 
     /// <summary>
+    /// The lock factory over the lock servers (<see cref="RedLockOptions.Servers"/>), one client each; RedLock.net grants a
+    /// lock held by a majority of them within its validity time. With none configured the lock is on the main Redis.
+    /// </summary>
+    private static void AddRedLockFactory(this IHostApplicationBuilder builder)
+    {
+        // Read here because the clients are registered before the container is built; validated on start with the rest.
+        var servers = builder.Configuration.GetSection(RedLockOptions.SectionName).Get<RedLockOptions>()?.Servers ?? [];
+        var timeouts = builder.Configuration.GetSection(RedisTimeouts.SectionName).Get<RedisTimeouts>() ?? new RedisTimeouts();
+        foreach (var server in servers)
+        {
+            builder.AddKeyedRedisClient(server,
+                settings => settings.DisableHealthChecks = true,
+                redis =>
+                {
+                    ConfigureTimeouts(redis, timeouts);
+                    // A lock server that is down answers "no" at once: RedLock.net waits for every server's answer, and a
+                    // command queued for a reconnect would hold each lock attempt for the whole command timeout.
+                    redis.BacklogPolicy = BacklogPolicy.FailFast;
+                });
+        }
+
+        // One try per CreateLockAsync: RedLock.net otherwise retries a refused lock itself, up to 3 times with random
+        // pauses of up to 400 ms, a wait the strategy can neither see nor cut short when the lock is released.
+        builder.Services.AddSingleton<IDistributedLockFactory>(provider => RedLockFactory.Create(
+            servers.Count == 0
+                ? [new RedLockMultiplexer(provider.GetRequiredService<IConnectionMultiplexer>())]
+                : [.. servers.Select(server => new RedLockMultiplexer(provider.GetRequiredKeyedService<IConnectionMultiplexer>(server)))],
+            new RedLockRetryConfiguration(retryCount: 1, retryDelayMs: 10),
+            provider.GetRequiredService<ILoggerFactory>()));
+    }
+
+    private static void ConfigureTimeouts(ConfigurationOptions redis, RedisTimeouts timeouts)
+    {
+        redis.AbortOnConnectFail = false;
+        redis.ConnectTimeout = (int)timeouts.Connect.TotalMilliseconds;
+        redis.AsyncTimeout = (int)timeouts.Command.TotalMilliseconds;
+        redis.SyncTimeout = (int)timeouts.Command.TotalMilliseconds;
+    }
+
+    /// <summary>
     /// The Redis client with timeouts that fit inside a purchase deadline, and a probed health check that answers at
     /// once whatever Redis does (Aspire's own would wait as long as Redis stalls).
     /// </summary>
@@ -93,13 +128,7 @@ public static class PurchasingServiceCollectionExtensions
         var timeouts = builder.Configuration.GetSection(RedisTimeouts.SectionName).Get<RedisTimeouts>() ?? new RedisTimeouts();
         builder.AddRedisClient("redis",
             settings => settings.DisableHealthChecks = true,
-            redis =>
-            {
-                redis.AbortOnConnectFail = false;
-                redis.ConnectTimeout = (int)timeouts.Connect.TotalMilliseconds;
-                redis.AsyncTimeout = (int)timeouts.Command.TotalMilliseconds;
-                redis.SyncTimeout = (int)timeouts.Command.TotalMilliseconds;
-            });
+            redis => ConfigureTimeouts(redis, timeouts));
         builder.Services.AddProbedDependency<RedisPing>(RedisPing.CheckName);
     }
 }

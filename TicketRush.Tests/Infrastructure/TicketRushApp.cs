@@ -22,6 +22,9 @@ public class TicketRushApp : IAsyncLifetime
     public const string GatewayName = "gateway";
     public static readonly string[] ServerNames = ["api-1", "api-2"];
 
+    /// <summary>The Redis servers <c>redlock</c> takes its lock on by majority (the AppHost's default <c>Redis:LockServers</c> of 3).</summary>
+    public static readonly string[] LockServerNames = ["redis-lock-1", "redis-lock-2", "redis-lock-3"];
+
     /// <summary>The limits the suite runs with; tests reach them only as a client behind the gateway (X-Forwarded-For), loopback is exempt.</summary>
     public const int PerAddressLimit = 40;
     public const int PerBuyerLimit = 5;
@@ -84,10 +87,10 @@ public class TicketRushApp : IAsyncLifetime
     public Task ArmOrderWriteFaultAsync(HttpClient server, long userId) =>
         PutAsAdminAsync(server, $"/api/admin/faults/order-write/{userId}");
 
-    /// <summary>A direct connection to the system's Redis, for tests that tamper with it (e.g. expire a lock).</summary>
-    public async Task<ConnectionMultiplexer> ConnectRedisAsync() =>
-        await ConnectionMultiplexer.ConnectAsync(await Running.GetConnectionStringAsync("redis")
-            ?? throw new InvalidOperationException("Redis has no connection string."));
+    /// <summary>A direct connection to the system's Redis (or a lock server), for tests that tamper with it (e.g. expire a lock).</summary>
+    public async Task<ConnectionMultiplexer> ConnectRedisAsync(string resource = "redis") =>
+        await ConnectionMultiplexer.ConnectAsync(await Running.GetConnectionStringAsync(resource)
+            ?? throw new InvalidOperationException($"{resource} has no connection string."));
 
     /// <summary>The connection string the AppHost gives clients of <paramref name="resource"/> (e.g. a database user).</summary>
     public async Task<string> ConnectionStringAsync(string resource) =>
@@ -166,6 +169,13 @@ public class TicketRushApp : IAsyncLifetime
     }
 
     /// <summary>
+    /// Stops every one of <paramref name="resources"/> (in order), runs <paramref name="whileDown"/>, then starts them again
+    /// in reverse order. Each start waits for the servers' health, so a dependency that health reports on goes last.
+    /// </summary>
+    public Task WhileStoppedAsync(IReadOnlyList<string> resources, Func<Task> whileDown) =>
+        resources.Count == 0 ? whileDown() : WhileStoppedAsync(resources[0], () => WhileStoppedAsync(resources.Skip(1).ToList(), whileDown));
+
+    /// <summary>
     /// Waits until both servers' own probes see MySQL and Redis again: a dependency the AppHost calls healthy may not
     /// yet be reconnected to by the servers' clients, and "back" means back for the buyers.
     /// </summary>
@@ -238,6 +248,10 @@ public class TicketRushApp : IAsyncLifetime
         }
     }
 
+    /// <summary>Freezes every one of <paramref name="resources"/> (SIGSTOP) while <paramref name="whilePaused"/> runs, then lets them go on.</summary>
+    public Task WhilePausedAsync(IReadOnlyList<string> resources, Func<Task> whilePaused) =>
+        resources.Count == 0 ? whilePaused() : WhilePausedAsync(resources[0], () => WhilePausedAsync(resources.Skip(1).ToList(), whilePaused));
+
     /// <summary>
     /// Kills a server outright (SIGKILL), as a power cut or the OOM killer would: the process listening on the
     /// server's port (the server itself, not the <c>dotnet run</c> DCP started it with). <see cref="RestartAfterCrashAsync"/>
@@ -249,6 +263,26 @@ public class TicketRushApp : IAsyncLifetime
         var pid = TicketRush.Rush.Drills.LocalProcess.ListeningOn(port);
         Assert.True(pid is not null, $"no process listens on port {port}");
         TicketRush.Rush.Drills.LocalProcess.Signal(pid.Value, TicketRush.Rush.Drills.LocalProcess.SigKill);
+    }
+
+    /// <summary>
+    /// Freezes a server (SIGSTOP to the process listening on its port, as <see cref="Kill"/> finds it) for as long as
+    /// <paramref name="whileFrozen"/> runs, as a long GC pause or a stalled VM would, then lets it go on (SIGCONT).
+    /// </summary>
+    public static async Task WhileFrozenAsync(HttpClient server, Func<Task> whileFrozen)
+    {
+        var port = server.BaseAddress!.Port;
+        var pid = TicketRush.Rush.Drills.LocalProcess.ListeningOn(port);
+        Assert.True(pid is not null, $"no process listens on port {port}");
+        TicketRush.Rush.Drills.LocalProcess.Signal(pid.Value, TicketRush.Rush.Drills.LocalProcess.SigStop);
+        try
+        {
+            await whileFrozen();
+        }
+        finally
+        {
+            TicketRush.Rush.Drills.LocalProcess.Signal(pid.Value, TicketRush.Rush.Drills.LocalProcess.SigCont);
+        }
     }
 
     private int ProcessId(string resource)

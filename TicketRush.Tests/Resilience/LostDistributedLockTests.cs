@@ -5,7 +5,7 @@ namespace TicketRush.Tests.Resilience;
 
 /// <summary>
 /// A redlock holder stalls between reading and writing the stock; meanwhile its lock expires (the key is
-/// deleted, as Redis would after the expiry) and another server takes the lock and sells the last ticket.
+/// deleted from every lock server, as Redis would after the expiry) and another server takes the lock and sells the last ticket.
 /// The database-side fence must stop the stalled holder from selling it again.
 /// </summary>
 [Collection(TicketRushCollection.Name)]
@@ -19,12 +19,18 @@ public sealed class LostDistributedLockTests(TicketRushApp app)
     {
         var ticket = await app.Servers[0].CreateTicketAsync(1, "redlock");
         await app.ArmStallAsync(app.Servers[0], StalledUser, TimeSpan.FromSeconds(3));
-        await using var redis = await app.ConnectRedisAsync();
         var lockKey = $"redlock:ticketrush:ticket:{ticket.Id}";
 
         var stalled = app.Servers[0].PurchaseAsync(ticket.Id, StalledUser);
         await TicketRushApp.WaitUntilStalledAsync(app.Servers[0], StalledUser);
-        Assert.True(await redis.GetDatabase().KeyDeleteAsync(lockKey), "the stalled holder's lock was there to expire");
+        var deleted = 0;
+        foreach (var lockServer in TicketRushApp.LockServerNames)
+        {
+            await using var redis = await app.ConnectRedisAsync(lockServer);
+            deleted += await redis.GetDatabase().KeyDeleteAsync(lockKey) ? 1 : 0;
+        }
+
+        Assert.True(deleted == TicketRushApp.LockServerNames.Length, $"the stalled holder's lock was there to expire on every lock server: {deleted}");
 
         using (var next = await app.Servers[1].PurchaseAsync(ticket.Id, NextUser))
         {

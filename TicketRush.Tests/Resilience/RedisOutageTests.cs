@@ -18,7 +18,9 @@ public sealed class RedisOutageTests(TicketRushApp app)
             (await app.Servers[0].PurchaseAsync(tickets[strategy].Id, 1)).Dispose();
         }
 
-        await app.WhileStoppedAsync("redis", async () =>
+        // redlock's lock lives on the lock servers: every Redis goes, and comes back empty (the main one first, which
+        // the servers' health waits for).
+        await app.WhileStoppedAsync([.. TicketRushApp.LockServerNames, "redis"], async () =>
         {
             foreach (var ticket in tickets.Values)
             {

@@ -6,6 +6,12 @@ public sealed class RedLockOptions
     public const string SectionName = "Strategies:RedLock";
 
     /// <summary>
+    /// The connection names of the independent Redis servers the lock is taken on (Redlock: granted by a majority, N/2+1,
+    /// with its validity time); none: the lock is on the main <c>redis</c>. The AppHost names its <c>redis-lock-*</c> here.
+    /// </summary>
+    public IReadOnlyList<string> Servers { get; set; } = [];
+
+    /// <summary>
     /// How long the lock lives unless extended; RedLock.net extends it while its holder lives, so this only bounds how long
     /// buyers wait after a holder died. Shorter than the purchase deadline, so they can still buy.
     /// </summary>

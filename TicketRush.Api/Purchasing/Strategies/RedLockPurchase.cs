@@ -205,7 +205,7 @@ public sealed class RedLockPurchase(
             var failedAt = Interlocked.Read(ref _redisFailedAt);
             if (failedAt != 0 && time.GetElapsedTime(failedAt) < settings.RedisFailureMemory)
             {
-                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.LockServers));
             }
 
             if (purchase.Deadline.Remaining < settings.AttemptReserve)
@@ -218,7 +218,7 @@ public sealed class RedLockPurchase(
             if (attempt is null)
             {
                 Interlocked.Exchange(ref _redisFailedAt, time.GetTimestamp());
-                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.LockServers));
             }
 
             if (attempt.IsAcquired)
@@ -226,11 +226,13 @@ public sealed class RedLockPurchase(
                 return (attempt, null);
             }
 
+            // Read before disposing: disposal sets the status to Unlocked, and a missing quorum would pass for a busy lock.
+            var status = attempt.Status;
             await attempt.DisposeAsync();
-            if (attempt.Status == RedLockStatus.NoQuorum)
+            if (status == RedLockStatus.NoQuorum)
             {
                 Interlocked.Exchange(ref _redisFailedAt, time.GetTimestamp());
-                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.Redis));
+                return (null, PurchaseOutcome.Unavailable(UnavailableReasons.LockServers));
             }
 
             pause = true;
