@@ -257,12 +257,18 @@ public class TicketRushApp : IAsyncLifetime
     /// server's port (the server itself, not the <c>dotnet run</c> DCP started it with). <see cref="RestartAfterCrashAsync"/>
     /// brings it back.
     /// </summary>
-    public static void Kill(HttpClient server)
+    public static void Kill(HttpClient server) => Kill(ProcessOf(server));
+
+    /// <summary>SIGKILL to a process found before (<see cref="ProcessOf"/>): finding it scans /proc, which takes long enough under load to miss a fast rush.</summary>
+    public static void Kill(int pid) => TicketRush.Rush.Drills.LocalProcess.Signal(pid, TicketRush.Rush.Drills.LocalProcess.SigKill);
+
+    /// <summary>The process listening on <paramref name="server"/>'s port.</summary>
+    public static int ProcessOf(HttpClient server)
     {
         var port = server.BaseAddress!.Port;
         var pid = TicketRush.Rush.Drills.LocalProcess.ListeningOn(port);
         Assert.True(pid is not null, $"no process listens on port {port}");
-        TicketRush.Rush.Drills.LocalProcess.Signal(pid.Value, TicketRush.Rush.Drills.LocalProcess.SigKill);
+        return pid.Value;
     }
 
     /// <summary>

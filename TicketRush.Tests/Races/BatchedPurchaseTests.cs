@@ -24,7 +24,7 @@ public sealed class BatchedPurchaseTests(TicketRushApp app, ITestOutputHelper ou
         Assert.True(verdict.Count(409, "sold-out") == 1_000 - Stock, $"900 × 409 sold-out: {verdict}");
         Assert.True(verdict.ServerErrors == 0, $"no 5xx: {verdict}");
         Assert.True(verdict.DuplicateBuyers == 0, $"no user twice: {verdict}");
-        Assert.Equal(2, verdict.SoldByServer.Count);
+        // Which server sells is a race: one server's first batch may take the whole stock, so only exactness is asserted.
         // A batch's orders share its server and its creation time: fewer groups than orders means buyers were sold together.
         var batches = verdict.Orders.GroupBy(o => (o.ServedBy, o.CreatedAt)).Select(g => g.Count()).ToList();
         output.WriteLine($"{batches.Count} batches sold; sizes {string.Join(", ", batches.OrderDescending())}");

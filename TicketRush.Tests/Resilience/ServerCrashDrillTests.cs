@@ -39,13 +39,14 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
         await app.ArmStallAsync(app.Servers[0], VictimUser, TimeSpan.FromSeconds(60));
         var victim = RecordedPurchase.AttemptAsync(history, targets[0], ticket.Id, VictimUser, key: null);
         await TicketRushApp.WaitUntilStalledAsync(app.Servers[0], VictimUser);
+        var victimServer = TicketRushApp.ProcessOf(app.Servers[0]);
         var killed = false;
         try
         {
             var rushStarted = history.Clock.Now;
             var rushing = RushRunner.RunAsync(targets, ticket, RushRunner.DistinctBuyers(Buyers),
                 new RushPlan(Keyed: RushPlan.HalfKeyed, FaultsInjected: true, History: history));
-            await KillOnceUnderWayAsync(history, rushStarted);
+            await KillOnceUnderWayAsync(history, rushStarted, victimServer);
             killed = true;
             var rush = await rushing;
             var died = await victim;
@@ -80,14 +81,14 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
     }
 
     /// <summary>Kills api-1 as soon as a rush answer has come, or 300 ms into the rush when the victim's hold blocks every buyer.</summary>
-    private async Task KillOnceUnderWayAsync(PurchaseHistory history, TimeSpan rushStarted)
+    private async Task KillOnceUnderWayAsync(PurchaseHistory history, TimeSpan rushStarted, int victimServer)
     {
         while (!history.Operations.Any(o => o.Buyer != VictimUser) && history.Clock.Now - rushStarted < TimeSpan.FromMilliseconds(300))
         {
             await Task.Delay(5);
         }
 
-        TicketRushApp.Kill(app.Servers[0]);
+        TicketRushApp.Kill(victimServer);
         output.WriteLine($"api-1 killed {(history.Clock.Now - rushStarted).TotalMilliseconds:F0} ms into the rush, {history.Operations.Count} answers in");
     }
 
