@@ -29,7 +29,6 @@ public static class Targets
         AtLeast("pessimistic sustained sales ≥ 0.6 × (c), the FOR UPDATE transaction", Of("pessimistic", "sustained")?.SalesRate, CeilingOf("c"), 0.6);
         AtLeast("redis-counter sold-out answers ≥ 0.3 × (d), the Lua reservation", Of("redis-counter", "sold-out")?.SoldOutRate, CeilingOf("d"), 0.3);
         AtLeast("redis-counter sold-out answers ≥ 0.3 × (d0), the Lua rejection", Of("redis-counter", "sold-out")?.SoldOutRate, CeilingOf("d0"), 0.3);
-        AtLeast("redis-counter drop sold-out answers ≥ 10 × atomic's", Of("redis-counter", "drop")?.SoldOutRate, Of("atomic", "drop")?.SoldOutRate, 10);
         foreach (var strategy in new[] { "optimistic", "redlock" })
         {
             AtLeast($"{strategy} sustained sales ≥ 0.3 × pessimistic's", Of(strategy, "sustained")?.SalesRate, Of("pessimistic", "sustained")?.SalesRate, 0.3);
@@ -43,6 +42,8 @@ public static class Targets
 
         foreach (var strategy in SafeStrategies)
         {
+            // A finished sale is refused from each server's memory: as cheap as a constant answer, whatever the strategy.
+            AtLeast($"{strategy} sold-out answers ≥ 0.8 × (f), GET /alive under wrk", Of(strategy, "sold-out")?.SoldOutRate, CeilingOf("f"), 0.8);
             if (Of(strategy, "rush") is { } rush)
             {
                 var (p50, p99) = (rush.Load.Percentile(0.5).TotalMilliseconds, rush.Load.Percentile(0.99).TotalMilliseconds);

@@ -36,6 +36,19 @@ public sealed class TargetsTests
     }
 
     [Fact]
+    public void Sold_out_answers_of_every_safe_strategy_are_judged_against_the_constant_answer_http_ceiling()
+    {
+        var report = Report(
+            [new Ceiling("f", "GET /alive, wrk", "", Load(10_000, Ceilings.Succeeded))],
+            [Result("atomic", "sold-out", Load(8_000, "409 sold-out")), Result("pessimistic", "sold-out", Load(7_999, "409 sold-out"))]);
+
+        Assert.Equal(true, Check(report, "atomic sold-out answers ≥ 0.8 × (f)").Met);
+        Assert.Equal(false, Check(report, "pessimistic sold-out answers ≥ 0.8 × (f)").Met);
+        Assert.Null(Check(report, "batched sold-out answers ≥ 0.8 × (f)").Met);
+        Assert.DoesNotContain(Targets.Check(report), c => c.Target.Contains("10 × atomic", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_target_whose_figures_the_run_lacks_is_not_judged()
     {
         var check = Check(Report([], [Result("atomic", "sustained", Load(700, "201"))]), "atomic sustained sales ≥ 0.7");
