@@ -219,7 +219,15 @@ public static partial class MySqlBuilderExtensions
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string AddConnectionHealthCheck(IDistributedApplicationBuilder builder, IResourceWithConnectionString resource)
+    private static string AddConnectionHealthCheck(IDistributedApplicationBuilder builder, IResourceWithConnectionString resource) =>
+        AddConnectionHealthCheck(builder, resource, connectionString => new MySqlHealthCheck(connectionString));
+
+    /// <summary>
+    /// Registers <paramref name="check"/> for <paramref name="resource"/> under <c>{name}_check</c>, reading the
+    /// connection string once it is known; returns the key for <c>WithHealthCheck</c>.
+    /// </summary>
+    internal static string AddConnectionHealthCheck(
+        IDistributedApplicationBuilder builder, IResourceWithConnectionString resource, Func<Func<string?>, IHealthCheck> check)
     {
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(resource, async (_, cancellationToken) =>
@@ -227,7 +235,7 @@ public static partial class MySqlBuilderExtensions
 
         var key = $"{resource.Name}_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            key, _ => new MySqlHealthCheck(() => connectionString), failureStatus: null, tags: null));
+            key, _ => check(() => connectionString), failureStatus: null, tags: null));
         return key;
     }
 

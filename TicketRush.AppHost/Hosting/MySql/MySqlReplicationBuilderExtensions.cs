@@ -56,7 +56,7 @@ public static class MySqlReplicationBuilderExtensions
                     State = KnownResourceStates.Waiting,
                     Properties = [new(CustomResourceKnownProperties.Source, $"{source.Resource.Name} → {replica.Resource.Name}, delay {plan.ReplicationDelay.TotalSeconds:0} s")],
                 })
-                .WithHealthCheck(AddReplicationHealthCheck(builder, link)));
+                .WithHealthCheck(MySqlBuilderExtensions.AddConnectionHealthCheck(builder, link, connectionString => new MySqlReplicationHealthCheck(connectionString))));
         }
 
         foreach (var primary in primaries)
@@ -125,17 +125,5 @@ public static class MySqlReplicationBuilderExtensions
         command.Parameters.AddWithValue("@password", password);
         command.Parameters.AddWithValue("@delay", (int)link.Delay.TotalSeconds);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static string AddReplicationHealthCheck(IDistributedApplicationBuilder builder, MySqlReplicationLinkResource link)
-    {
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(link, async (_, cancellationToken) =>
-            connectionString = await link.ConnectionStringExpression.GetValueAsync(cancellationToken));
-
-        var key = $"{link.Name}_check";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
-            key, _ => new MySqlReplicationHealthCheck(() => connectionString), failureStatus: null, tags: null));
-        return key;
     }
 }
