@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using TicketRush.Contracts;
 using TicketRush.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
@@ -18,12 +19,6 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class Extensions
 {
-    /// <summary>Liveness and readiness paths; kept out of traces so a rush is not buried in probes.</summary>
-    public const string HealthEndpointPath = "/health";
-
-    /// <summary>Liveness path: the process answers, whatever its dependencies do.</summary>
-    public const string AlivenessEndpointPath = "/alive";
-
     /// <summary>How long one background probe of a dependency may take before it counts as not answering.</summary>
     public static readonly TimeSpan DependencyCheckTimeout = TimeSpan.FromMilliseconds(300);
 
@@ -92,9 +87,10 @@ public static class Extensions
                     TimeProvider.System))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(ExtraActivitySources)
+                // Probes are kept out of traces so a rush is not buried in them.
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
-                    !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                    && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                    !context.Request.Path.StartsWithSegments(ApiRoutes.Health)
+                    && !context.Request.Path.StartsWithSegments(ApiRoutes.Alive))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -150,8 +146,8 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
+        app.MapHealthChecks(ApiRoutes.Health);
+        app.MapHealthChecks(ApiRoutes.Alive, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("live"),
         });

@@ -11,7 +11,7 @@ public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFi
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var presented = context.HttpContext.Request.Headers[AdminOptions.HeaderName].ToString();
+        var presented = context.HttpContext.Request.Headers[ApiHeaders.AdminKey].ToString();
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _key)
             ? next(context)
             : ValueTask.FromResult<object?>(Problems.Problem.Unauthorized());

@@ -7,8 +7,6 @@ public sealed class AdminOptions
 {
     public const string SectionName = "Admin";
 
-    public const string HeaderName = "X-Admin-Key";
-
     [Required]
     [MinLength(8)]
     public string Key { get; set; } = "";

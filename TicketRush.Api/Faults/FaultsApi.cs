@@ -19,7 +19,7 @@ public static class FaultsApi
             return app;
         }
 
-        var api = app.MapGroup("/api/admin/faults").WithTags("Faults").AddEndpointFilter<AdminKeyFilter>();
+        var api = app.MapGroup(ApiRoutes.AdminFaults).WithTags("Faults").AddEndpointFilter<AdminKeyFilter>();
         api.MapPut("/order-write/{userId:long}", FailNextOrderWrite)
             .WithName(nameof(FailNextOrderWrite))
             .WithSummary("Make this server's next order write for the user fail, as if MySQL failed it");

@@ -20,15 +20,15 @@ public sealed partial class IdempotencyFilter(
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!http.Request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var header))
+        if (!http.Request.Headers.TryGetValue(ApiHeaders.IdempotencyKey, out var header))
         {
             return await next(context);
         }
 
         if (header.Count != 1 || !IdempotencyKey.TryParse(header[0], out var key))
         {
-            return Problem.Invalid(IdempotencyKey.HeaderName,
-                $"{IdempotencyKey.HeaderName} must be one string of 1 to {IdempotencyKey.MaxLength} printable ASCII characters, quoted (\"…\") or bare.");
+            return Problem.Invalid(ApiHeaders.IdempotencyKey,
+                $"{ApiHeaders.IdempotencyKey} must be one string of 1 to {IdempotencyKey.MaxLength} printable ASCII characters, quoted (\"…\") or bare.");
         }
 
         if (describe(context) is not var (scope, fingerprint))

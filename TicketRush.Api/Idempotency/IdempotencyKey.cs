@@ -8,7 +8,6 @@ namespace TicketRush.Api.Idempotency;
 /// </summary>
 public sealed record IdempotencyKey(string Value)
 {
-    public const string HeaderName = "Idempotency-Key";
     public const int MaxLength = 255;
 
     /// <summary>Parses a header value; false when it is empty, too long, or not a valid structured-field string.</summary>

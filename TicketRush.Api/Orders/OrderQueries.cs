@@ -21,7 +21,7 @@ public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts
         List<TicketOrder> items = skip >= total
             ? []
             : await orders.OrderBy(o => o.Id).Skip((int)skip).Take(pageSize).ToListAsync();
-        return new OrderPage([.. items.Select(OrderResponse.From)], page, pageSize, total);
+        return new OrderPage([.. items.Select(OrderResponses.ToResponse)], page, pageSize, total);
     }
 
     /// <summary>One order of a ticket; null when the ticket has no order of that id.</summary>
@@ -29,6 +29,6 @@ public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync();
         var order = await db.TicketOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.TicketId == ticketId);
-        return order is null ? null : OrderResponse.From(order);
+        return order is null ? null : order.ToResponse();
     }
 }

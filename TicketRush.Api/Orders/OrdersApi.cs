@@ -15,7 +15,7 @@ public static class OrdersApi
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/tickets/{id:long}/orders").WithTags("Orders");
+        var api = app.MapGroup(ApiRoutes.OrdersTemplate).WithTags("Orders");
 
         api.MapPost("/", Purchase)
             .WithBuyerRateLimit(context => BuyerOf(context))
@@ -29,7 +29,7 @@ public static class OrdersApi
         api.MapGet("/", ListOrders)
             .WithName(nameof(ListOrders))
             .WithSummary("A ticket's orders, oldest first, paged");
-        api.MapGet("/{orderId:long}", GetOrder)
+        api.MapGet(ApiRoutes.OrderTemplate, GetOrder)
             .WithName(nameof(GetOrder))
             .WithSummary("One order of a ticket: where a purchase's Location points");
 
@@ -52,8 +52,8 @@ public static class OrdersApi
             return OrderProblems.For(outcome, command, strategies.Descriptors.Select(d => d.Name));
         }
 
-        var order = OrderResponse.From(outcome.Order!);
-        return TypedResults.Created($"/api/tickets/{id}/orders/{order.Id}", order);
+        var order = outcome.Order!.ToResponse();
+        return TypedResults.Created(ApiRoutes.Order(id, order.Id), order);
     }
 
     /// <summary>The <c>?strategy=</c> as both the purchase and its idempotency fingerprint read it: trimmed, lower case, null when blank.</summary>

@@ -17,7 +17,7 @@ public static class ProblemDetailsServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            problem.Extensions.TryAdd(Problem.CodeExtension, ProblemCodes.ForStatus(problem.Status));
+            problem.Extensions.TryAdd(Problem.CodeExtension, CodeFor(problem.Status));
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
             if (problem.Status == StatusCodes.Status503ServiceUnavailable
                 || (problem.Extensions.TryGetValue(Problem.CodeExtension, out var code) && code is ProblemCodes.PurchaseInProgress))
@@ -32,4 +32,16 @@ public static class ProblemDetailsServiceCollectionExtensions
         services.AddExceptionHandler<MalformedRequestExceptionHandler>();
         return services;
     }
+
+    /// <summary>The code of a problem nobody named: derived from its status.</summary>
+    private static string CodeFor(int? status) => status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => ProblemCodes.InvalidRequest,
+        StatusCodes.Status401Unauthorized => ProblemCodes.Unauthorized,
+        StatusCodes.Status404NotFound => ProblemCodes.NotFound,
+        StatusCodes.Status503ServiceUnavailable => ProblemCodes.DependencyUnavailable,
+        StatusCodes.Status405MethodNotAllowed => ProblemCodes.MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => ProblemCodes.RequestTooLarge,
+        _ => ProblemCodes.InternalError,
+    };
 }

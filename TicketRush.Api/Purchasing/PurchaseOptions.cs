@@ -9,7 +9,7 @@ public sealed class PurchaseOptions
 
     /// <summary>The strategy of a ticket created without one: a safe one.</summary>
     [Required]
-    public string DefaultStrategy { get; set; } = "atomic";
+    public string DefaultStrategy { get; set; } = StrategyNames.Atomic;
 
     /// <summary>
     /// How long one purchase may take, waiting for locks, connections, MySQL and Redis included. After it the buyer

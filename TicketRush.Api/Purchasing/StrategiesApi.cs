@@ -6,7 +6,7 @@ public static class StrategiesApi
 {
     public static RouteGroupBuilder MapStrategiesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/strategies").WithTags("Strategies");
+        var api = app.MapGroup(ApiRoutes.Strategies).WithTags("Strategies");
         api.MapGet("/", ListStrategies)
             .WithName(nameof(ListStrategies))
             .WithSummary("Every concurrency strategy, its study level and where it is safe");

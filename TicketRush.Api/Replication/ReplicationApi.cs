@@ -7,7 +7,7 @@ public static class ReplicationApi
 {
     public static RouteGroupBuilder MapReplicationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin/replication").WithTags("Replication").AddEndpointFilter<AdminKeyFilter>();
+        var api = app.MapGroup(ApiRoutes.AdminReplication).WithTags("Replication").AddEndpointFilter<AdminKeyFilter>();
         api.MapGet("/", GetReplication)
             .WithName(nameof(GetReplication))
             .WithSummary("Each primary's incoming replication: running or not, lag, deliberate delay, last error (admin)");

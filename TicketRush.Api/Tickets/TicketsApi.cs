@@ -17,7 +17,7 @@ public static class TicketsApi
 
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/tickets").WithTags("Tickets");
+        var api = app.MapGroup(ApiRoutes.Tickets).WithTags("Tickets");
 
         api.MapPost("/", CreateTicket)
             .AddEndpointFilter<AdminKeyFilter>()
@@ -26,7 +26,7 @@ public static class TicketsApi
         api.MapGet("/", ListTickets)
             .WithName(nameof(ListTickets))
             .WithSummary("List tickets with stock and order counts");
-        api.MapGet("/{id:long}", GetTicket)
+        api.MapGet(ApiRoutes.TicketTemplate, GetTicket)
             .WithName(nameof(GetTicket))
             .WithSummary("One ticket: remaining stock beside the number of orders");
 
@@ -93,7 +93,7 @@ public static class TicketsApi
         }
 
         var ticket = await tickets.CreateAsync(name, request.Stock.Value, strategy, waitingRoom, home);
-        return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
+        return TypedResults.Created(ApiRoutes.Ticket(ticket.Id), ticket);
     }
 
     public static async Task<Ok<List<TicketResponse>>> ListTickets(TicketService tickets) =>

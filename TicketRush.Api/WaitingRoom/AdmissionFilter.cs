@@ -25,7 +25,7 @@ public sealed partial class AdmissionFilter(
             return await next(context);
         }
 
-        var token = context.HttpContext.Request.Headers[AdmissionToken.HeaderName].ToString();
+        var token = context.HttpContext.Request.Headers[ApiHeaders.AdmissionToken].ToString();
         if (tokens.IsValid(token, ticketId, buyer, time.GetUtcNow()))
         {
             var result = await next(context);

@@ -8,7 +8,7 @@ namespace TicketRush.Api.WaitingRoom;
 /// </summary>
 public sealed class AdmissionLease(IConnectionMultiplexer redis)
 {
-    public static readonly RedisKey Key = "ticketrush:wr:admitter";
+    public static readonly RedisKey Key = RedisKeys.Admitter;
 
     private const string HoldScript = """
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end

@@ -12,8 +12,6 @@ namespace TicketRush.Api.WaitingRoom;
 /// </summary>
 public sealed class AdmissionToken(IOptions<WaitingRoomOptions> options)
 {
-    public const string HeaderName = "Admission-Token";
-
     private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.TokenKey);
 
     public string Issue(long ticketId, long userId, DateTimeOffset expires)

@@ -4,11 +4,5 @@ namespace TicketRush.Api.WaitingRoom;
 /// <param name="Position">1 for the first to join; the same however often the buyer joins.</param>
 /// <param name="Ahead">Buyers still waiting ahead of this one (0 unless waiting).</param>
 /// <param name="AdmittedUntil">Set while admitted: when the admission expires.</param>
-public sealed record QueueState(long Position, string Status, long Ahead, DateTimeOffset? AdmittedUntil)
-{
-    public const string Waiting = "waiting";
-    public const string Admitted = "admitted";
-    public const string Purchased = "purchased";
-    public const string Expired = "expired";
-    public const string SoldOut = "sold-out";
-}
+/// <param name="Status">One of <see cref="QueueStatuses"/>.</param>
+public sealed record QueueState(long Position, string Status, long Ahead, DateTimeOffset? AdmittedUntil);

@@ -110,14 +110,14 @@ public sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<WaitingRo
 
         var state = (string)result[1]!;
         var soldOut = (long)result[3] == 1;
-        if (state.StartsWith(QueueState.Admitted, StringComparison.Ordinal))
+        if (state.StartsWith(QueueStatuses.Admitted, StringComparison.Ordinal))
         {
-            var expires = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(state[(QueueState.Admitted.Length + 1)..], CultureInfo.InvariantCulture));
-            return soldOut ? new QueueState(position, QueueState.SoldOut, 0, null) : new QueueState(position, QueueState.Admitted, 0, expires);
+            var expires = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(state[(QueueStatuses.Admitted.Length + 1)..], CultureInfo.InvariantCulture));
+            return soldOut ? new QueueState(position, QueueStatuses.SoldOut, 0, null) : new QueueState(position, QueueStatuses.Admitted, 0, expires);
         }
 
-        return state == QueueState.Waiting && soldOut
-            ? new QueueState(position, QueueState.SoldOut, 0, null)
+        return state == QueueStatuses.Waiting && soldOut
+            ? new QueueState(position, QueueStatuses.SoldOut, 0, null)
             : new QueueState(position, state, (long)result[2], null);
     }
 
@@ -156,7 +156,7 @@ public sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<WaitingRo
     }
 
     public async Task<bool> HasPurchasedAsync(long ticketId, long userId) =>
-        await Database.HashGetAsync(new Keys(ticketId).States, userId) == QueueState.Purchased;
+        await Database.HashGetAsync(new Keys(ticketId).States, userId) == QueueStatuses.Purchased;
 
     /// <summary>Tickets whose line may have buyers to admit.</summary>
     public async Task<long[]> ActiveTicketsAsync() =>
@@ -166,12 +166,12 @@ public sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<WaitingRo
 
     private readonly record struct Keys(long TicketId)
     {
-        public RedisKey Positions => $"ticketrush:wr:{{{TicketId}}}:positions";
-        public RedisKey Line => $"ticketrush:wr:{{{TicketId}}}:line";
-        public RedisKey Sequence => $"ticketrush:wr:{{{TicketId}}}:sequence";
-        public RedisKey States => $"ticketrush:wr:{{{TicketId}}}:states";
-        public RedisKey Admitted => $"ticketrush:wr:{{{TicketId}}}:admitted";
-        public RedisKey Meta => $"ticketrush:wr:{{{TicketId}}}:meta";
+        public RedisKey Positions => RedisKeys.WaitingRoom(TicketId, "positions");
+        public RedisKey Line => RedisKeys.WaitingRoom(TicketId, "line");
+        public RedisKey Sequence => RedisKeys.WaitingRoom(TicketId, "sequence");
+        public RedisKey States => RedisKeys.WaitingRoom(TicketId, "states");
+        public RedisKey Admitted => RedisKeys.WaitingRoom(TicketId, "admitted");
+        public RedisKey Meta => RedisKeys.WaitingRoom(TicketId, "meta");
 
         public RedisKey[] All => [Positions, Line, Sequence, States, Admitted, Meta];
     }

@@ -10,16 +10,16 @@ public static class WaitingRoomApi
 {
     public static IEndpointRouteBuilder MapWaitingRoomApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/tickets/{id:long}/queue").WithTags("Waiting room");
+        var api = app.MapGroup(ApiRoutes.QueueTemplate).WithTags("Waiting room");
         api.MapPost("/", JoinQueue)
             .WithBuyerRateLimit(context => context.Body<JoinQueueRequest>()?.UserId is long buyer and >= 1 ? buyer : null)
             .WithName(nameof(JoinQueue))
             .WithSummary("Join a waiting-room ticket's line; joining again keeps the same position");
-        api.MapGet("/{userId:long}", QueueStatus)
+        api.MapGet(ApiRoutes.QueueStatusTemplate, QueueStatus)
             .WithName(nameof(QueueStatus))
             .WithSummary("A buyer's place in line, and once admitted the Admission-Token to buy with");
 
-        app.MapGet("/tickets/{id:long}/wait", (long id, IWebHostEnvironment environment) =>
+        app.MapGet(ApiRoutes.WaitingPageTemplate, (long id, IWebHostEnvironment environment) =>
                 TypedResults.PhysicalFile(Path.Combine(environment.WebRootPath, "wait.html"), "text/html; charset=utf-8"))
             .ExcludeFromDescription();
         return app;
@@ -77,7 +77,7 @@ public static class WaitingRoomApi
 
         // The admitting server marks a lapsed admission on its next tick; until then it is already over.
         return until <= time.GetUtcNow()
-            ? new QueueStatusResponse(state.Position, 0, 0, QueueState.Expired)
-            : new QueueStatusResponse(state.Position, 0, 0, QueueState.Admitted, tokens.Issue(ticketId, userId, until), until);
+            ? new QueueStatusResponse(state.Position, 0, 0, QueueStatuses.Expired)
+            : new QueueStatusResponse(state.Position, 0, 0, QueueStatuses.Admitted, tokens.Issue(ticketId, userId, until), until);
     }
 }

@@ -137,7 +137,7 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
 
     private async Task<bool> SeedExclusivelyAsync(long ticketId)
     {
-        var lockKey = (RedisKey)$"ticketrush:{{ticket:{ticketId}}}:seeding";
+        var lockKey = (RedisKey)RedisKeys.Seeding(ticketId);
         var holder = Guid.NewGuid().ToString("N");
         if (!await redis.GetDatabase().StringSetAsync(lockKey, holder, options.Value.SeedLock, When.NotExists))
         {
@@ -220,8 +220,8 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
     // One hash tag per ticket keeps the keys in one slot, so the scripts also run on a Redis Cluster.
     private static RedisKey[] Keys(long ticketId) =>
     [
-        $"ticketrush:{{ticket:{ticketId}}}:stock",
-        $"ticketrush:{{ticket:{ticketId}}}:holders",
-        $"ticketrush:{{ticket:{ticketId}}}:leases",
+        RedisKeys.Stock(ticketId),
+        RedisKeys.Holders(ticketId),
+        RedisKeys.Leases(ticketId),
     ];
 }

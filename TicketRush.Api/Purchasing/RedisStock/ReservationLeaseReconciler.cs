@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using MySqlConnector;
-using TicketRush.Api.Purchasing.Strategies;
 
 namespace TicketRush.Api.Purchasing.RedisStock;
 
@@ -61,7 +60,7 @@ public sealed partial class ReservationLeaseReconciler(
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = new MySqlCommand(
             "SELECT id FROM tickets WHERE strategy = @strategy AND remaining_stock > 0", connection);
-        command.Parameters.AddWithValue("@strategy", RedisCounterPurchase.Name);
+        command.Parameters.AddWithValue("@strategy", StrategyNames.RedisCounter);
         // Bounded by the command timeout, not the token: see SaleTransaction.Uncancellable.
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<long>();

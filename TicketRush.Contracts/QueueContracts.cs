@@ -1,4 +1,4 @@
-namespace TicketRush.Api.WaitingRoom;
+namespace TicketRush.Contracts;
 
 public sealed record JoinQueueRequest(long? UserId);
 

@@ -1,4 +1,4 @@
-namespace TicketRush.Api.Purchasing;
+namespace TicketRush.Contracts;
 
 /// <summary>
 /// How a strategy presents itself in <c>GET /api/strategies</c>.

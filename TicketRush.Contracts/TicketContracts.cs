@@ -1,4 +1,4 @@
-namespace TicketRush.Api.Tickets;
+namespace TicketRush.Contracts;
 
 /// <param name="Strategy">The concurrency strategy every purchase of the ticket will use; the server's default when absent.</param>
 /// <param name="WaitingRoom">When present, buyers must join the ticket's line and be admitted before they may buy.</param>
@@ -11,7 +11,7 @@ public sealed record CreateTicketRequest(string? Name, int? Stock, string? Strat
 /// <param name="AdmitPerSecond">Buyers admitted per second, in the order they joined.</param>
 /// <param name="AdmissionSeconds">How long an admitted buyer has to buy (default 30).</param>
 /// <param name="Overbooking">Admissions allowed beyond the remaining stock (default 0).</param>
-public sealed record WaitingRoomRequest(int? AdmitPerSecond, int? AdmissionSeconds, int? Overbooking);
+public sealed record WaitingRoomRequest(int? AdmitPerSecond, int? AdmissionSeconds = null, int? Overbooking = null);
 
 public sealed record WaitingRoomResponse(int AdmitPerSecond, int AdmissionSeconds, int Overbooking);
 

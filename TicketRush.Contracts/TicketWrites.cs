@@ -1,4 +1,4 @@
-namespace TicketRush.Api.Tickets;
+namespace TicketRush.Contracts;
 
 /// <summary>Where a ticket's sales are written when several primaries hold the data.</summary>
 public static class TicketWrites

@@ -1,4 +1,4 @@
-namespace TicketRush.Api.Replication;
+namespace TicketRush.Contracts;
 
 /// <param name="Topology"><c>single</c> (no replication) or <c>several-primaries</c>.</param>
 /// <param name="Links">One per primary: the replication it applies from its source.</param>

@@ -1,6 +1,6 @@
-namespace TicketRush.Api.Problems;
+namespace TicketRush.Contracts;
 
-/// <summary>The stable, machine-readable <c>code</c> of every ProblemDetails the API returns.</summary>
+/// <summary>The stable, machine-readable <c>code</c> of every ProblemDetails the API and the gateway return.</summary>
 public static class ProblemCodes
 {
     public const string TicketNotFound = "ticket-not-found";
@@ -23,16 +23,11 @@ public static class ProblemCodes
     public const string NotAdmitted = "not-admitted";
     public const string NoWaitingRoom = "no-waiting-room";
     public const string NotInQueue = "not-in-queue";
+    public const string MethodNotAllowed = "method-not-allowed";
 
-    /// <summary>The code of a problem nobody named: derived from its status.</summary>
-    public static string ForStatus(int? status) => status switch
-    {
-        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => InvalidRequest,
-        StatusCodes.Status401Unauthorized => Unauthorized,
-        StatusCodes.Status404NotFound => NotFound,
-        StatusCodes.Status503ServiceUnavailable => DependencyUnavailable,
-        StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
-        StatusCodes.Status413PayloadTooLarge => RequestTooLarge,
-        _ => InternalError,
-    };
+    /// <summary>From the gateway: no server could take the request; nothing was sold.</summary>
+    public const string NoServerAvailable = "no-server-available";
+
+    /// <summary>From the gateway: the server failed before answering; a purchase may or may not have been made.</summary>
+    public const string BadGateway = "bad-gateway";
 }
