@@ -17,3 +17,15 @@ public interface IPurchaseStrategy
     /// <summary>Prepares what the strategy keeps outside MySQL when a ticket goes on sale with it (e.g. a Redis counter).</summary>
     Task PrepareSaleAsync(long ticketId, int stock, CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>
+/// A strategy that describes itself on its type, so the list of strategies (<see cref="PurchaseStrategies"/>) is known
+/// without a running server: the tests and the bench read the same descriptors <c>GET /api/strategies</c> serves.
+/// </summary>
+public interface IPurchaseStrategy<TSelf> : IPurchaseStrategy
+    where TSelf : IPurchaseStrategy<TSelf>
+{
+    static abstract new StrategyDescriptor Descriptor { get; }
+
+    StrategyDescriptor IPurchaseStrategy.Descriptor => TSelf.Descriptor;
+}

@@ -62,17 +62,10 @@ public static class PurchasingServiceCollectionExtensions
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<PurchaseStrategyCatalog>();
         services.AddHostedService<DefaultStrategyCheck>();
-
-        // One line per strategy: adding a strategy is one file plus one line here.
-        services.AddSingleton<IPurchaseStrategy, NoControlPurchase>();
-        services.AddSingleton<IPurchaseStrategy, MonitorLockPurchase>();
-        services.AddSingleton<IPurchaseStrategy, SemaphorePurchase>();
-        services.AddSingleton<IPurchaseStrategy, PessimisticLockPurchase>();
-        services.AddSingleton<IPurchaseStrategy, OptimisticLockPurchase>();
-        services.AddSingleton<IPurchaseStrategy, RedLockPurchase>();
-        services.AddSingleton<IPurchaseStrategy, AtomicUpdatePurchase>();
-        services.AddSingleton<IPurchaseStrategy, RedisCounterPurchase>();
-        services.AddSingleton<IPurchaseStrategy, BatchedPurchase>();
+        foreach (var strategy in PurchaseStrategies.Types)
+        {
+            services.AddSingleton(typeof(IPurchaseStrategy), strategy);
+        }
 
         return builder;
     }

@@ -6,10 +6,10 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// Beyond the study: no read at all. One conditional decrement, the order and the commit travel in one round trip,
 /// so the row lock is held for the shortest time MySQL allows.
 /// </summary>
-public sealed class AtomicUpdatePurchase(SaleTransactions transactions) : IPurchaseStrategy
+public sealed class AtomicUpdatePurchase(SaleTransactions transactions) : IPurchaseStrategy<AtomicUpdatePurchase>
 {
-    public StrategyDescriptor Descriptor { get; } = new(
-        "atomic", "beyond",
+    public static StrategyDescriptor Descriptor { get; } = new(
+        StrategyNames.Atomic, "beyond",
         "One conditional UPDATE ... SET remaining = remaining - 1 WHERE remaining > 0, the order insert and the commit in a single round trip.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 

@@ -12,7 +12,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// sells them in one transaction and one round trip (<see cref="BatchSaleTransaction"/>); two servers' batches meet on
 /// the row lock like two buyers do.
 /// </summary>
-public sealed partial class BatchedPurchase : IPurchaseStrategy
+public sealed partial class BatchedPurchase : IPurchaseStrategy<BatchedPurchase>
 {
     private readonly SaleTransactions _transactions;
     private readonly PurchaseHooks _hooks;
@@ -40,8 +40,8 @@ public sealed partial class BatchedPurchase : IPurchaseStrategy
         _batcher = new PurchaseBatcher(options.Value.MaxBatchSize, options.Value.Linger, time, SellAsync);
     }
 
-    public StrategyDescriptor Descriptor { get; } = new(
-        "batched", "beyond",
+    public static StrategyDescriptor Descriptor { get; } = new(
+        StrategyNames.Batched, "beyond",
         "Group commit: each server sends a ticket's concurrent buyers as one batch, one conditional decrement of up to the batch's size, one multi-row insert of the first buyers who fit, one commit, one round trip.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 

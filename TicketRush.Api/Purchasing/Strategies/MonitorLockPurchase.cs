@@ -14,7 +14,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// The blocking runs on threads reserved for it, never on the thread pool that serves every other request, and a
 /// buyer waits for the lock only until the purchase deadline.
 /// </remarks>
-public sealed class MonitorLockPurchase : IPurchaseStrategy, IDisposable
+public sealed class MonitorLockPurchase : IPurchaseStrategy<MonitorLockPurchase>, IDisposable
 {
     private readonly SaleTransactions _transactions;
     private readonly PurchaseTelemetry _telemetry;
@@ -29,8 +29,8 @@ public sealed class MonitorLockPurchase : IPurchaseStrategy, IDisposable
         _threads = new BlockingWorkers(options.Value.BlockingThreads, "lock strategy");
     }
 
-    public StrategyDescriptor Descriptor { get; } = new(
-        "lock", "1",
+    public static StrategyDescriptor Descriptor { get; } = new(
+        StrategyNames.Lock, "1",
         "C# lock (Java synchronized) per ticket around a blocking read-check-write: exact on one server, oversells across two.",
         SafeOnOneServer: true, SafeAcrossServers: false);
 

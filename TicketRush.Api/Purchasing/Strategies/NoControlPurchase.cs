@@ -3,10 +3,10 @@ using TicketRush.Api.Purchasing.Sales;
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>Level 0: read, check, write stock − 1, insert. Concurrent buyers overwrite each other's decrement.</summary>
-public sealed class NoControlPurchase(SaleTransactions transactions) : IPurchaseStrategy
+public sealed class NoControlPurchase(SaleTransactions transactions) : IPurchaseStrategy<NoControlPurchase>
 {
-    public StrategyDescriptor Descriptor { get; } = new(
-        "none", "0",
+    public static StrategyDescriptor Descriptor { get; } = new(
+        StrategyNames.NoControl, "0",
         "No concurrency control: read the stock, check it, write stock - 1 and insert the order. Lost updates leave stock behind while everybody 'succeeds'.",
         SafeOnOneServer: false, SafeAcrossServers: false);
 

@@ -13,10 +13,10 @@ public sealed class OptimisticLockPurchase(
     SaleTransactions transactions,
     PurchaseTelemetry telemetry,
     IOptions<OptimisticOptions> options,
-    TimeProvider time) : IPurchaseStrategy
+    TimeProvider time) : IPurchaseStrategy<OptimisticLockPurchase>
 {
-    public StrategyDescriptor Descriptor { get; } = new(
-        "optimistic", "2",
+    public static StrategyDescriptor Descriptor { get; } = new(
+        StrategyNames.Optimistic, "2",
         "Version column as concurrency token; on conflict reload and retry with jittered backoff until sold, sold out or the purchase deadline.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 

@@ -7,10 +7,10 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// asks. A plain read first turns away sold-out and repeat buyers without queueing them on the row lock; the locked
 /// read checks again, since only it counts.
 /// </summary>
-public sealed class PessimisticLockPurchase(SaleTransactions transactions) : IPurchaseStrategy
+public sealed class PessimisticLockPurchase(SaleTransactions transactions) : IPurchaseStrategy<PessimisticLockPurchase>
 {
-    public StrategyDescriptor Descriptor { get; } = new(
-        "pessimistic", "2",
+    public static StrategyDescriptor Descriptor { get; } = new(
+        StrategyNames.Pessimistic, "2",
         "SELECT ... FOR UPDATE on the ticket row inside the purchase transaction: the database serialises buyers across servers.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 

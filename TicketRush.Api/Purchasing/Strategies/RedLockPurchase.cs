@@ -24,10 +24,10 @@ public sealed class RedLockPurchase(
     SaleTransactions transactions,
     PurchaseTelemetry telemetry,
     IOptions<RedLockOptions> options,
-    TimeProvider time) : IPurchaseStrategy
+    TimeProvider time) : IPurchaseStrategy<RedLockPurchase>
 {
-    public StrategyDescriptor Descriptor { get; } = new(
-        "redlock", "3",
+    public static StrategyDescriptor Descriptor { get; } = new(
+        StrategyNames.RedLock, "3",
         "RedLock.net distributed lock per ticket (the C# Redisson), fenced write; lock not acquired in time: 503; lock lost mid-work: abort, no sale.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
@@ -214,7 +214,7 @@ public sealed class RedLockPurchase(
             }
 
             release = notices.NextRelease(purchase.TicketId);
-            var attempt = await TryAcquireAsync($"ticketrush:ticket:{purchase.TicketId}", settings.Expiry, settings.AttemptReserve);
+            var attempt = await TryAcquireAsync(RedisKeys.RedLockResource(purchase.TicketId), settings.Expiry, settings.AttemptReserve);
             if (attempt is null)
             {
                 Interlocked.Exchange(ref _redisFailedAt, time.GetTimestamp());

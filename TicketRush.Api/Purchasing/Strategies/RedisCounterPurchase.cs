@@ -16,12 +16,10 @@ public sealed class RedisCounterPurchase(
     SaleCatalog sales,
     SaleTransactions transactions,
     IOptions<RedisCounterOptions> options,
-    TimeProvider time) : IPurchaseStrategy
+    TimeProvider time) : IPurchaseStrategy<RedisCounterPurchase>
 {
-    public const string Name = "redis-counter";
-
-    public StrategyDescriptor Descriptor { get; } = new(
-        Name, "beyond",
+    public static StrategyDescriptor Descriptor { get; } = new(
+        StrategyNames.RedisCounter, "beyond",
         "Redis Lua script rejects repeat buyers and reserves stock atomically; only winners write to MySQL; reservations not settled within their lease are given back by any server.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 

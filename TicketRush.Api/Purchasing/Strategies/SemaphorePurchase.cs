@@ -11,12 +11,12 @@ namespace TicketRush.Api.Purchasing.Strategies;
 public sealed class SemaphorePurchase(
     SaleTransactions transactions,
     PurchaseTelemetry telemetry,
-    IOptions<InProcessLockOptions> options) : IPurchaseStrategy
+    IOptions<InProcessLockOptions> options) : IPurchaseStrategy<SemaphorePurchase>
 {
     private readonly LockStripes<SemaphoreSlim> _semaphores = new(options.Value.Stripes, () => new SemaphoreSlim(1, 1));
 
-    public StrategyDescriptor Descriptor { get; } = new(
-        "semaphore", "1",
+    public static StrategyDescriptor Descriptor { get; } = new(
+        StrategyNames.Semaphore, "1",
         "SemaphoreSlim(1,1) per ticket with a wait timeout (Java ReentrantLock.tryLock): exact on one server, oversells across two.",
         SafeOnOneServer: true, SafeAcrossServers: false);
 
