@@ -23,7 +23,7 @@ public sealed class RequestBodyLimit(RequestDelegate next)
                     Status = StatusCodes.Status413PayloadTooLarge,
                     Title = "Request too large",
                     Detail = $"A request body may be at most {max} bytes.",
-                    Extensions = { ["code"] = "request-too-large" },
+                    Extensions = { ["code"] = ProblemCodes.RequestTooLarge },
                 },
             });
             return;

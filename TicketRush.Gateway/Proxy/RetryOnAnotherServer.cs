@@ -12,8 +12,6 @@ namespace TicketRush.Gateway.Proxy;
 /// </summary>
 public sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<RetryOnAnotherServer> logger)
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public async Task InvokeAsync(HttpContext context)
     {
         // The body is read again on a retry; purchase bodies are small, so buffering costs little.
@@ -54,13 +52,13 @@ public sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<R
         ForwardingFailure.NeverSent(error)
         || HttpMethods.IsGet(request.Method)
         || HttpMethods.IsHead(request.Method)
-        || (IsPurchase(request) && request.Headers.ContainsKey(IdempotencyKeyHeader));
+        || (IsPurchase(request) && request.Headers.ContainsKey(ApiHeaders.IdempotencyKey));
 
     /// <summary>Only purchases honour an Idempotency-Key: another POST carrying one (clients add it everywhere) could run twice.</summary>
     private static bool IsPurchase(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && PurchasePath().IsMatch(request.Path.Value ?? "");
 
-    [System.Text.RegularExpressions.GeneratedRegex("^/api/tickets/[0-9]+/orders/?$")]
+    [System.Text.RegularExpressions.GeneratedRegex("^" + ApiRoutes.Tickets + "/[0-9]+/orders/?$")]
     private static partial System.Text.RegularExpressions.Regex PurchasePath();
 
     private static async Task WriteProblemAsync(HttpContext context, IForwarderErrorFeature error)
@@ -86,7 +84,7 @@ public sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<R
                     ? "No TicketRush server can take the request right now. Nothing was sold; try again shortly."
                     : "The server handling the request failed before answering. If it was a purchase without an Idempotency-Key, "
                       + "it may or may not have been made: retrying is safe, it either sells the ticket or says you already hold it.",
-                Extensions = { ["code"] = noServer ? "no-server-available" : "bad-gateway" },
+                Extensions = { ["code"] = noServer ? ProblemCodes.NoServerAvailable : ProblemCodes.BadGateway },
             },
         });
     }
