@@ -36,7 +36,7 @@ var servers = new[] { "api-1", "api-2" }.Select((name, index) => builder.AddApiS
     .WithReference(redis).WaitFor(redis)
     .WithRedisLockServers(lockServers)
     .WaitForCompletion(migrate)
-    .WithHttpHealthCheck("/health")).ToList();
+    .WithHttpHealthCheck(ApiRoutes.Health)).ToList();
 
 servers[0].WithRushCommands(servers, adminKey);
 builder.AddGateway(servers);

@@ -14,7 +14,7 @@ internal static class GatewayBuilderExtensions
         var gateway = builder.AddProject<Projects.TicketRush_Gateway>("gateway")
             .WithHttpEndpoint(port: builder.Configuration.GetValue("Gateway:Port", 8000), isProxied: false)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck(ApiRoutes.Health);
         foreach (var server in servers)
         {
             // YARP's own configuration keys: one destination of the "servers" cluster per API server.

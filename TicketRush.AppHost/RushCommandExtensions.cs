@@ -88,11 +88,11 @@ internal static class RushCommandExtensions
         int admitPerSecond) =>
         RunRushesAsync(context, servers, adminKey, "waiting room", async (clients, key, cancellationToken) =>
         {
-            const string strategy = "atomic";
+            const string strategy = StrategyNames.Atomic;
             return
             [
                 await RushRunner.RunAsync(clients, key, strategy, stock, RushRunner.DistinctBuyers(buyers), cancellationToken),
-                await WaitingRoomRunner.RunAsync(clients, key, strategy, stock, RushRunner.DistinctBuyers(buyers), new WaitingRoomDto(admitPerSecond), cancellationToken),
+                await WaitingRoomRunner.RunAsync(clients, key, strategy, stock, RushRunner.DistinctBuyers(buyers), new WaitingRoomRequest(admitPerSecond), cancellationToken),
             ];
         });
 

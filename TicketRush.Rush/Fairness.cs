@@ -11,7 +11,7 @@ public sealed record Fairness(int Winners, double FirstInLineServed, int Winners
 {
     /// <param name="arrivals">Buyers in the order they came (joined the line, or were sent).</param>
     /// <param name="orders">The orders; a lower order id was inserted first.</param>
-    public static Fairness Of(IReadOnlyList<long> arrivals, IReadOnlyList<OrderDto> orders, int stock)
+    public static Fairness Of(IReadOnlyList<long> arrivals, IReadOnlyList<OrderResponse> orders, int stock)
     {
         var rank = new Dictionary<long, int>();
         foreach (var user in arrivals)

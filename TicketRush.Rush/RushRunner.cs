@@ -21,7 +21,7 @@ public static class RushRunner
 
     /// <summary>Rushes an existing ticket; its purchases run the strategy it was created with.</summary>
     public static Task<RushVerdict> RunAsync(
-        IReadOnlyList<HttpClient> servers, TicketDto ticket, IReadOnlyList<long> userIds,
+        IReadOnlyList<HttpClient> servers, TicketResponse ticket, IReadOnlyList<long> userIds,
         CancellationToken cancellationToken = default) =>
         RunAsync(Targets(servers), ticket, userIds, RushPlan.Default, cancellationToken);
 
@@ -31,7 +31,7 @@ public static class RushRunner
     /// the history judged.
     /// </summary>
     public static async Task<RushVerdict> RunAsync(
-        IReadOnlyList<PurchaseTarget> targets, TicketDto ticket, IReadOnlyList<long> userIds, RushPlan plan,
+        IReadOnlyList<PurchaseTarget> targets, TicketResponse ticket, IReadOnlyList<long> userIds, RushPlan plan,
         CancellationToken cancellationToken = default)
     {
         var history = plan.History ?? new PurchaseHistory();
@@ -69,7 +69,7 @@ public static class RushRunner
     public static string NewKey() => $"\"{Guid.NewGuid()}\"";
 
     /// <summary>The ticket and its orders from the first server that answers: a drill may have killed one mid-rush.</summary>
-    internal static async Task<(TicketDto, List<OrderDto>)> ReadBackAsync(IReadOnlyList<HttpClient> servers, long ticketId, CancellationToken cancellationToken)
+    internal static async Task<(TicketResponse, List<OrderResponse>)> ReadBackAsync(IReadOnlyList<HttpClient> servers, long ticketId, CancellationToken cancellationToken)
     {
         for (var i = 0; ; i++)
         {

@@ -9,8 +9,8 @@ public sealed record RushVerdict(
     string Strategy,
     int ServerCount,
     int Stock,
-    TicketDto After,
-    IReadOnlyList<OrderDto> Orders,
+    TicketResponse After,
+    IReadOnlyList<OrderResponse> Orders,
     IReadOnlyList<RushAttempt> Attempts,
     TimeSpan Elapsed)
 {

@@ -5,45 +5,40 @@ namespace TicketRush.Rush;
 /// <summary>The TicketRush API calls a rush needs besides purchases.</summary>
 public static class TicketRushClient
 {
-    public const string AdminKeyHeader = "X-Admin-Key";
-
     /// <summary>The admin key the AppHost gives both servers in Development; the CLI's default.</summary>
     public const string DevelopmentAdminKey = "ticketrush-dev-admin-key";
-    public const string ServedByHeader = "X-Served-By";
-
-    public const string HealthPath = "/health";
 
     /// <summary>
     /// Puts a ticket on sale. Every purchase of it runs <paramref name="strategy"/>: a ticket carries its strategy,
     /// so callers state it here rather than on each purchase.
     /// </summary>
     /// <param name="waitingRoom">When given, buyers must join the ticket's line and be admitted before they may buy.</param>
-    public static async Task<TicketDto> CreateTicketAsync(
+    public static async Task<TicketResponse> CreateTicketAsync(
         this HttpClient server, string adminKey, int stock, string strategy, string? name = null, CancellationToken cancellationToken = default,
-        WaitingRoomDto? waitingRoom = null)
+        WaitingRoomRequest? waitingRoom = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
+        using var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Tickets)
         {
-            Content = JsonContent.Create(new { name = name ?? $"rush-{Guid.NewGuid():N}", stock, strategy, waitingRoom }),
+            Content = JsonContent.Create(new CreateTicketRequest(name ?? $"rush-{Guid.NewGuid():N}", stock, strategy, waitingRoom)),
         };
-        request.Headers.Add(AdminKeyHeader, adminKey);
+        request.Headers.Add(ApiHeaders.AdminKey, adminKey);
         using var response = await server.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TicketDto>(cancellationToken))!;
+        return (await response.Content.ReadFromJsonAsync<TicketResponse>(cancellationToken))!;
     }
 
-    public static async Task<TicketDto> GetTicketAsync(this HttpClient server, long ticketId, CancellationToken cancellationToken = default) =>
-        (await server.GetFromJsonAsync<TicketDto>($"/api/tickets/{ticketId}", cancellationToken))!;
+    public static async Task<TicketResponse> GetTicketAsync(this HttpClient server, long ticketId, CancellationToken cancellationToken = default) =>
+        (await server.GetFromJsonAsync<TicketResponse>(ApiRoutes.Ticket(ticketId), cancellationToken))!;
 
-    public static async Task<List<StrategyDto>> GetStrategiesAsync(this HttpClient server, CancellationToken cancellationToken = default) =>
-        (await server.GetFromJsonAsync<List<StrategyDto>>("/api/strategies", cancellationToken))!;
+    public static async Task<List<StrategyDescriptor>> GetStrategiesAsync(this HttpClient server, CancellationToken cancellationToken = default) =>
+        (await server.GetFromJsonAsync<List<StrategyDescriptor>>(ApiRoutes.Strategies, cancellationToken))!;
 
-    public static async Task<List<OrderDto>> GetAllOrdersAsync(this HttpClient server, long ticketId, CancellationToken cancellationToken = default)
+    public static async Task<List<OrderResponse>> GetAllOrdersAsync(this HttpClient server, long ticketId, CancellationToken cancellationToken = default)
     {
-        var orders = new List<OrderDto>();
+        var orders = new List<OrderResponse>();
         for (var page = 1; ; page++)
         {
-            var batch = (await server.GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticketId}/orders?page={page}&pageSize=500", cancellationToken))!;
+            var batch = (await server.GetFromJsonAsync<OrderPage>(ApiRoutes.OrdersPage(ticketId, page, 500), cancellationToken))!;
             orders.AddRange(batch.Items);
             if (orders.Count >= batch.TotalCount || batch.Items.Count == 0)
             {
@@ -54,25 +49,20 @@ public static class TicketRushClient
 
     /// <summary>Buys one ticket for <paramref name="userId"/> with the ticket's own strategy.</summary>
     public static Task<HttpResponseMessage> PurchaseAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default) =>
-        server.PostAsJsonAsync(PurchasePath(ticketId), new { userId }, cancellationToken);
-
-    public static string PurchasePath(long ticketId) => $"/api/tickets/{ticketId}/orders";
-
-    public const string AdmissionTokenHeader = "Admission-Token";
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+        server.PostAsJsonAsync(ApiRoutes.Orders(ticketId), new PurchaseRequest(userId), cancellationToken);
 
     /// <summary>A purchase request, with the admission a waiting room gave and an Idempotency-Key when given (sent as is, malformed or not).</summary>
     public static HttpRequestMessage PurchaseRequest(long ticketId, long userId, string? admissionToken = null, string? idempotencyKey = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, PurchasePath(ticketId)) { Content = JsonContent.Create(new { userId }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Orders(ticketId)) { Content = JsonContent.Create(new PurchaseRequest(userId)) };
         if (admissionToken is not null)
         {
-            request.Headers.Add(AdmissionTokenHeader, admissionToken);
+            request.Headers.Add(ApiHeaders.AdmissionToken, admissionToken);
         }
 
         if (idempotencyKey is not null)
         {
-            request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
+            request.Headers.TryAddWithoutValidation(ApiHeaders.IdempotencyKey, idempotencyKey);
         }
 
         return request;
@@ -87,19 +77,19 @@ public static class TicketRushClient
     }
 
     /// <summary>Joins a waiting-room ticket's line; joining again returns the same position.</summary>
-    public static async Task<QueueStatusDto> JoinQueueAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default)
+    public static async Task<QueueStatusResponse> JoinQueueAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default)
     {
-        using var response = await server.PostAsJsonAsync($"/api/tickets/{ticketId}/queue", new { userId }, cancellationToken);
+        using var response = await server.PostAsJsonAsync(ApiRoutes.Queue(ticketId), new JoinQueueRequest(userId), cancellationToken);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<QueueStatusDto>(cancellationToken))!;
+        return (await response.Content.ReadFromJsonAsync<QueueStatusResponse>(cancellationToken))!;
     }
 
-    public static async Task<QueueStatusDto> GetQueueStatusAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default) =>
-        (await server.GetFromJsonAsync<QueueStatusDto>($"/api/tickets/{ticketId}/queue/{userId}", cancellationToken))!;
+    public static async Task<QueueStatusResponse> GetQueueStatusAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default) =>
+        (await server.GetFromJsonAsync<QueueStatusResponse>(ApiRoutes.QueueStatus(ticketId, userId), cancellationToken))!;
 
     /// <summary>The ProblemDetails of an error response, or null when the body is not one.</summary>
-    public static async Task<ProblemDto?> ReadProblemOrNullAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default) =>
-        response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-            ? await response.Content.ReadFromJsonAsync<ProblemDto>(cancellationToken)
+    public static async Task<ApiProblem?> ReadProblemOrNullAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default) =>
+        response.Content.Headers.ContentType?.MediaType == ApiProblem.MediaType
+            ? await response.Content.ReadFromJsonAsync<ApiProblem>(cancellationToken)
             : null;
 }

@@ -16,7 +16,7 @@ public static class WaitingRoomRunner
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
 
     public static async Task<RushVerdict> RunAsync(
-        IReadOnlyList<HttpClient> servers, string adminKey, string strategy, int stock, IReadOnlyList<long> userIds, WaitingRoomDto waitingRoom,
+        IReadOnlyList<HttpClient> servers, string adminKey, string strategy, int stock, IReadOnlyList<long> userIds, WaitingRoomRequest waitingRoom,
         CancellationToken cancellationToken = default)
     {
         var ticket = await servers[0].CreateTicketAsync(adminKey, stock, strategy, $"waiting room {strategy}", cancellationToken, waitingRoom);
@@ -57,13 +57,13 @@ public static class WaitingRoomRunner
         while (true)
         {
             var state = await target.Client.GetQueueStatusAsync(ticketId, userId, cancellationToken);
-            if (state.Status == "admitted")
+            if (state.Status == QueueStatuses.Admitted)
             {
                 var purchase = await RecordedPurchase.AttemptAsync(history, target, ticketId, userId, key: null, state.AdmissionToken, inFlight, cancellationToken);
                 return purchase.ToRushAttempt(serverIndex);
             }
 
-            if (state.Status != "waiting")
+            if (state.Status != QueueStatuses.Waiting)
             {
                 // The line said it is over (sold out, or the admission lapsed): no purchase was sent. Recorded all the same,
                 // so the buyer counts in the history (as turned away, never as a sale or a sold-out answer).

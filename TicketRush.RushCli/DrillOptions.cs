@@ -17,7 +17,7 @@ internal sealed record DrillOptions(
     private static readonly Option<int> AfterOption = CommandLineOptions.Positive("--after-ms", 300, "how far into the rush the fault hits, in milliseconds");
     private static readonly Option<IReadOnlyList<Uri>> ServersOption = CommandLineOptions.Servers();
     private static readonly Option<Uri?> GatewayOption = CommandLineOptions.Url("--gateway", "also send buyers through the gateway");
-    private static readonly Option<string> StrategyOption = CommandLineOptions.Text("--strategy", "atomic", "the ticket's strategy", "NAME");
+    private static readonly Option<string> StrategyOption = CommandLineOptions.Text("--strategy", StrategyNames.Atomic, "the ticket's strategy", "NAME");
     private static readonly Option<int> StockOption = CommandLineOptions.Positive("--stock", 1_000, "tickets on sale");
     private static readonly Option<int> BuyersOption = CommandLineOptions.Positive("--buyers", 3_000, "distinct buyers released together");
     private static readonly Option<int> KeyedEveryOption = CommandLineOptions.Positive("--keyed-every", 2, "about one buyer in N sends an Idempotency-Key and retries with it");

@@ -33,7 +33,7 @@ internal static class RushCommand
                 if (options.AdmitPerSecond is { } rate)
                 {
                     var queued = await WaitingRoomRunner.RunAsync(
-                        servers, options.AdminKey, strategy, options.Stock, RushRunner.DistinctBuyers(options.Buyers), new WaitingRoomDto(rate));
+                        servers, options.AdminKey, strategy, options.Stock, RushRunner.DistinctBuyers(options.Buyers), new WaitingRoomRequest(rate));
                     Console.WriteLine(queued);
                     verdicts.Add(queued);
                 }

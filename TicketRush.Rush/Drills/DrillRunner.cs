@@ -46,7 +46,7 @@ public static class DrillRunner
         for (var turn = 0; clock.Elapsed < HealWithin; turn++)
         {
             var target = targets[turn % targets.Count];
-            TicketDto ticket;
+            TicketResponse ticket;
             try
             {
                 ticket = await target.Client.GetTicketAsync(ticketId, cancellationToken);

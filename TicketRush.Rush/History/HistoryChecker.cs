@@ -29,7 +29,7 @@ namespace TicketRush.Rush.History;
 /// </remarks>
 public static class HistoryChecker
 {
-    public static HistoryVerdict Check(IReadOnlyList<PurchaseOperation> history, TicketDto ticket, IReadOnlyList<OrderDto> orders, bool faultsInjected = false)
+    public static HistoryVerdict Check(IReadOnlyList<PurchaseOperation> history, TicketResponse ticket, IReadOnlyList<OrderResponse> orders, bool faultsInjected = false)
     {
         // A paged read of a table that is still being written (replication applying the other primary's rows) can
         // return a row on two pages; an order id is the table's key, so one id is one order.
@@ -48,7 +48,7 @@ public static class HistoryChecker
         return new HistoryVerdict(checks, history, byBuyer, faultsInjected);
     }
 
-    private static CheckResult Stock(TicketDto ticket, IReadOnlyList<OrderDto> orders, int demand)
+    private static CheckResult Stock(TicketResponse ticket, IReadOnlyList<OrderResponse> orders, int demand)
     {
         var findings = new List<string>();
         if (orders.Count + ticket.RemainingStock != ticket.TotalStock)
@@ -74,7 +74,7 @@ public static class HistoryChecker
         return new CheckResult("C1", "orders + remaining = stock, orders ≤ stock; demand ≥ 2 × stock sells it all", findings, []);
     }
 
-    private static CheckResult NoLostSale(IReadOnlyList<PurchaseOperation> history, IReadOnlyList<OrderDto> orders, ILookup<long, OrderDto> ordersByBuyer)
+    private static CheckResult NoLostSale(IReadOnlyList<PurchaseOperation> history, IReadOnlyList<OrderResponse> orders, ILookup<long, OrderResponse> ordersByBuyer)
     {
         var byId = orders.ToDictionary(o => o.Id);
         var findings = new List<string>();
@@ -97,7 +97,7 @@ public static class HistoryChecker
         return new CheckResult("C2", "every 201 has its order (same id), every already-purchased buyer holds one", findings, [.. buyers]);
     }
 
-    private static CheckResult NoPhantomSale(IReadOnlyList<OrderDto> orders, Dictionary<long, List<PurchaseOperation>> byBuyer)
+    private static CheckResult NoPhantomSale(IReadOnlyList<OrderResponse> orders, Dictionary<long, List<PurchaseOperation>> byBuyer)
     {
         var phantoms = orders
             .Where(o => !byBuyer.TryGetValue(o.UserId, out var attempts) || !attempts.Any(a => a.MaySell || a.Answer == AnswerKind.AlreadyPurchased))
@@ -106,7 +106,7 @@ public static class HistoryChecker
             byBuyer.ContainsKey(b) ? Invariant($"buyer {b} holds an order but was only told nothing was sold") : Invariant($"buyer {b} holds an order but never asked"))], phantoms);
     }
 
-    private static CheckResult OneOrderPerBuyer(ILookup<long, OrderDto> ordersByBuyer)
+    private static CheckResult OneOrderPerBuyer(ILookup<long, OrderResponse> ordersByBuyer)
     {
         var twice = ordersByBuyer.Where(g => g.Count() > 1).OrderBy(g => g.Key).ToList();
         return new CheckResult("C4", "one order per buyer",
@@ -114,7 +114,7 @@ public static class HistoryChecker
     }
 
     private static CheckResult FirstComeFirstServed(
-        IReadOnlyList<PurchaseOperation> history, IReadOnlyList<OrderDto> orders, Dictionary<long, List<PurchaseOperation>> byBuyer, bool faultsInjected)
+        IReadOnlyList<PurchaseOperation> history, IReadOnlyList<OrderResponse> orders, Dictionary<long, List<PurchaseOperation>> byBuyer, bool faultsInjected)
     {
         var rule = "no sale to a request that started after a sold-out answer completed";
         var soldOut = history.Where(a => a.Answer == AnswerKind.SoldOut).MinBy(a => a.End);
@@ -144,7 +144,7 @@ public static class HistoryChecker
     }
 
     /// <summary>The attempts that may have made <paramref name="order"/>, as C5 places a sale (see the type's remarks).</summary>
-    private static List<PurchaseOperation> SalesOf(OrderDto order, List<PurchaseOperation> attempts)
+    private static List<PurchaseOperation> SalesOf(OrderResponse order, List<PurchaseOperation> attempts)
     {
         var told = attempts.FirstOrDefault(a => a.Answer == AnswerKind.Sold && a.OrderId == order.Id);
         return told switch
@@ -156,7 +156,7 @@ public static class HistoryChecker
     }
 
     private static CheckResult OneKeyOneOutcome(
-        IReadOnlyList<PurchaseOperation> history, ILookup<long, OrderDto> ordersByBuyer, Dictionary<long, List<PurchaseOperation>> byBuyer)
+        IReadOnlyList<PurchaseOperation> history, ILookup<long, OrderResponse> ordersByBuyer, Dictionary<long, List<PurchaseOperation>> byBuyer)
     {
         var findings = new List<string>();
         var buyers = new SortedSet<long>();
@@ -182,7 +182,7 @@ public static class HistoryChecker
         return new CheckResult("C6", "one key, one outcome: never bought and not sold, never two orders", findings, [.. buyers]);
     }
 
-    private static string Told(PurchaseOperation attempt) => attempt.Answer == AnswerKind.Sold ? Invariant($"201 (order {attempt.OrderId})") : "already-purchased";
+    private static string Told(PurchaseOperation attempt) => attempt.Answer == AnswerKind.Sold ? Invariant($"201 (order {attempt.OrderId})") : ProblemCodes.AlreadyPurchased;
 
     private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

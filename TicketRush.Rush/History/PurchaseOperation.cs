@@ -26,22 +26,15 @@ public sealed record PurchaseOperation(
 {
     public const string TransportErrorCode = "transport-error";
 
-    public const string SoldOutCode = "sold-out";
-    public const string AlreadyPurchasedCode = "already-purchased";
-    public const string InProgressCode = "idempotency-in-progress";
-
-    /// <summary><c>redis-counter</c>: the buyer's earlier reservation is not settled yet, so it may still become a sale.</summary>
-    public const string PurchaseInProgressCode = "purchase-in-progress";
-
     public TimeSpan Elapsed => End - Start;
 
     public AnswerKind Answer => Status switch
     {
         201 => AnswerKind.Sold,
         RushAttempt.TransportFailure or >= 500 => AnswerKind.Unknown,
-        409 when Code is InProgressCode or PurchaseInProgressCode => AnswerKind.Unknown,
-        409 when Code == AlreadyPurchasedCode => AnswerKind.AlreadyPurchased,
-        409 when Code == SoldOutCode => AnswerKind.SoldOut,
+        409 when Code is ProblemCodes.IdempotencyInProgress or ProblemCodes.PurchaseInProgress => AnswerKind.Unknown,
+        409 when Code == ProblemCodes.AlreadyPurchased => AnswerKind.AlreadyPurchased,
+        409 when Code == ProblemCodes.SoldOut => AnswerKind.SoldOut,
         401 or 403 or 429 => AnswerKind.Turned,
         409 when Code?.StartsWith(WaitingRoomRunner.LineCodePrefix, StringComparison.Ordinal) == true => AnswerKind.Turned,
         >= 400 => AnswerKind.Refused,

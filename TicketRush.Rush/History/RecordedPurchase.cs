@@ -59,10 +59,10 @@ public static class RecordedPurchase
         HttpResponseMessage response, long buyer, string? key, string target, TimeSpan start, HistoryClock clock, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var order = status == 201 ? await response.Content.ReadFromJsonAsync<OrderDto>(cancellationToken) : null;
+        var order = status == 201 ? await response.Content.ReadFromJsonAsync<OrderResponse>(cancellationToken) : null;
         var problem = response.IsSuccessStatusCode ? null : await response.ReadProblemOrNullAsync(cancellationToken);
         var end = clock.Now;
-        var servedBy = response.Headers.TryGetValues(TicketRushClient.ServedByHeader, out var values) ? values.FirstOrDefault() : null;
+        var servedBy = response.Headers.TryGetValues(ApiHeaders.ServedBy, out var values) ? values.FirstOrDefault() : null;
         var retryAfter = response.Headers.RetryAfter?.Delta;
         var replayed = response.Headers.TryGetValues(ReplayedHeader, out var replay) && replay.FirstOrDefault() == "true";
         return new PurchaseOperation(buyer, key, target, start, end, status, problem?.Code, order?.Id, servedBy, problem?.Detail, retryAfter, replayed);

@@ -15,7 +15,7 @@ public sealed record HealthProbe(bool Healthy, bool TimedOut, TimeSpan Elapsed)
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await server.GetAsync(TicketRushClient.HealthPath, timeout.Token);
+            using var response = await server.GetAsync(ApiRoutes.Health, timeout.Token);
             return new HealthProbe(response.IsSuccessStatusCode, TimedOut: false, clock.Elapsed);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -12,8 +12,8 @@ public sealed record SoakResult(
     SoakRequests Requests,
     HealthSummary HealthDuringLoad,
     bool HealthyAfterLoad,
-    TicketDto? After,
-    IReadOnlyList<OrderDto>? Orders)
+    TicketResponse? After,
+    IReadOnlyList<OrderResponse>? Orders)
 {
     /// <summary>Stock the ticket lost: <c>stock − remaining</c>; equals the order count when no decrement was lost.</summary>
     public int? StockTaken => After is null ? null : Stock - After.RemainingStock;

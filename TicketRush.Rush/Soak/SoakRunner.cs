@@ -41,10 +41,10 @@ public sealed class SoakRunner
         _settings = settings;
     }
 
-    public async Task<SoakResult> RunAsync(StrategyDto strategy, CancellationToken cancellationToken = default)
+    public async Task<SoakResult> RunAsync(StrategyDescriptor strategy, CancellationToken cancellationToken = default)
     {
         var ticket = await _servers[0].CreateTicketAsync(_settings.AdminKey, _settings.Stock, strategy.Name, $"soak {strategy.Name}", cancellationToken);
-        var path = TicketRushClient.PurchasePath(ticket.Id);
+        var path = ApiRoutes.Orders(ticket.Id);
         var tally = new SoakRequestTally();
 
         using var load = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -107,7 +107,7 @@ public sealed class SoakRunner
     /// The ticket and its orders from the first healthy server that can answer, or nulls when none can. Purchases whose
     /// buyers gave up still finish on the server, so the ticket is read until two reads a moment apart agree.
     /// </summary>
-    private static async Task<(TicketDto?, IReadOnlyList<OrderDto>?)> ReadBackAsync(
+    private static async Task<(TicketResponse?, IReadOnlyList<OrderResponse>?)> ReadBackAsync(
         IReadOnlyList<HttpClient> healthyServers, long ticketId, CancellationToken cancellationToken)
     {
         foreach (var server in healthyServers)
