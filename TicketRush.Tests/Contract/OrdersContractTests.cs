@@ -10,21 +10,21 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task A_purchase_returns_201_with_location_and_the_order_from_the_server_that_sold_it()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.NoControl);
 
         for (var i = 0; i < app.Servers.Count; i++)
         {
             using var response = await app.Servers[i].PurchaseAsync(ticket.Id, userId: 100 + i);
 
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            var order = (await response.Content.ReadFromJsonAsync<OrderDto>())!;
-            Assert.Equal($"/api/tickets/{ticket.Id}/orders/{order.Id}", response.Headers.Location?.OriginalString);
-            Assert.Equal((ticket.Id, 100L + i, TicketRushApp.ServerNames[i], "none"), (order.TicketId, order.UserId, order.ServedBy, order.Strategy));
+            var order = (await response.Content.ReadFromJsonAsync<OrderResponse>())!;
+            Assert.Equal(ApiRoutes.Order(ticket.Id, order.Id), response.Headers.Location?.OriginalString);
+            Assert.Equal((ticket.Id, 100L + i, TicketRushApp.ServerNames[i], StrategyNames.NoControl), (order.TicketId, order.UserId, order.ServedBy, order.Strategy));
             Assert.True(order.CreatedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
 
             // The Location serves the order, from either server.
             // MariaDB keeps microseconds: the stored time may be the answered one truncated, never another.
-            var located = (await app.Servers[1 - i].GetFromJsonAsync<OrderDto>(response.Headers.Location))!;
+            var located = (await app.Servers[1 - i].GetFromJsonAsync<OrderResponse>(response.Headers.Location))!;
             Assert.Equal(order with { CreatedAt = located.CreatedAt }, located);
             Assert.InRange(order.CreatedAt - located.CreatedAt, TimeSpan.Zero, TimeSpan.FromMicroseconds(1));
         }
@@ -36,53 +36,53 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task An_order_the_ticket_does_not_have_is_404_order_not_found()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "atomic");
-        var other = await app.Servers[0].CreateTicketAsync(5, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.Atomic);
+        var other = await app.Servers[0].CreateTicketAsync(5, StrategyNames.Atomic);
         using var sold = await app.Servers[0].PurchaseAsync(other.Id, userId: 1);
-        var order = (await sold.Content.ReadFromJsonAsync<OrderDto>())!;
+        var order = (await sold.Content.ReadFromJsonAsync<OrderResponse>())!;
 
-        foreach (var path in new[] { $"/api/tickets/{ticket.Id}/orders/{order.Id}", $"/api/tickets/{other.Id}/orders/{order.Id + 1_000_000}" })
+        foreach (var path in new[] { ApiRoutes.Order(ticket.Id, order.Id), ApiRoutes.Order(other.Id, order.Id + 1_000_000) })
         {
             using var response = await app.Servers[1].GetAsync(path);
 
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            Assert.Equal("order-not-found", (await response.ReadProblemAsync()).Code);
+            Assert.Equal(ProblemCodes.OrderNotFound, (await response.ReadProblemAsync()).Code);
         }
     }
 
     [Fact]
     public async Task A_purchase_uses_the_strategy_the_ticket_was_created_with()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "pessimistic");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.Pessimistic);
 
         using var response = await app.Servers[1].PurchaseAsync(ticket.Id, userId: 1);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("pessimistic", (await response.Content.ReadFromJsonAsync<OrderDto>())!.Strategy);
+        Assert.Equal(StrategyNames.Pessimistic, (await response.Content.ReadFromJsonAsync<OrderResponse>())!.Strategy);
     }
 
     [Fact]
     public async Task Naming_the_tickets_own_strategy_is_accepted()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "optimistic");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.Optimistic);
 
-        using var response = await app.Servers[0].PostAsJsonAsync($"/api/tickets/{ticket.Id}/orders?strategy=optimistic", new { userId = 1 });
+        using var response = await app.Servers[0].PostAsJsonAsync($"{ApiRoutes.Orders(ticket.Id)}?strategy=optimistic", new { userId = 1 });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     [Theory]
-    [InlineData("none")]
-    [InlineData("lock")]
-    [InlineData("redis-counter")]
+    [InlineData(StrategyNames.NoControl)]
+    [InlineData(StrategyNames.Lock)]
+    [InlineData(StrategyNames.RedisCounter)]
     public async Task Asking_for_another_strategy_is_409_strategy_mismatch_and_sells_nothing(string other)
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.Atomic);
 
-        using var response = await app.Servers[1].PostAsJsonAsync($"/api/tickets/{ticket.Id}/orders?strategy={other}", new { userId = 1 });
+        using var response = await app.Servers[1].PostAsJsonAsync($"{ApiRoutes.Orders(ticket.Id)}?strategy={other}", new { userId = 1 });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("strategy-mismatch", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.StrategyMismatch, (await response.ReadProblemAsync()).Code);
         var after = await app.Servers[0].GetTicketAsync(ticket.Id);
         Assert.Equal((5, 0), (after.RemainingStock, after.OrderCount));
     }
@@ -90,10 +90,10 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task A_page_past_the_last_is_empty_not_an_error()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.Atomic);
         (await app.Servers[0].PurchaseAsync(ticket.Id, 1)).Dispose();
 
-        var page = await app.Servers[0].GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticket.Id}/orders?page={int.MaxValue}&pageSize=500");
+        var page = await app.Servers[0].GetFromJsonAsync<OrderPage>($"{ApiRoutes.Orders(ticket.Id)}?page={int.MaxValue}&pageSize=500");
 
         Assert.Empty(page!.Items);
         Assert.Equal(1, page.TotalCount);
@@ -102,13 +102,13 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task Buying_twice_is_409_already_purchased_and_sells_nothing_more()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.NoControl);
         (await app.Servers[0].PurchaseAsync(ticket.Id, 7)).Dispose();
 
         using var again = await app.Servers[1].PurchaseAsync(ticket.Id, 7);
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal("already-purchased", (await again.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.AlreadyPurchased, (await again.ReadProblemAsync()).Code);
         var after = await app.Servers[0].GetTicketAsync(ticket.Id);
         Assert.Equal((4, 1), (after.RemainingStock, after.OrderCount));
     }
@@ -116,13 +116,13 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task Buying_a_sold_out_ticket_is_409_sold_out()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(1, StrategyNames.NoControl);
         (await app.Servers[0].PurchaseAsync(ticket.Id, 1)).Dispose();
 
         using var late = await app.Servers[1].PurchaseAsync(ticket.Id, 2);
 
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
-        Assert.Equal("sold-out", (await late.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.SoldOut, (await late.ReadProblemAsync()).Code);
     }
 
     [Fact]
@@ -131,18 +131,18 @@ public sealed class OrdersContractTests(TicketRushApp app)
         using var response = await app.Servers[0].PurchaseAsync(987654321, 1);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("ticket-not-found", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.TicketNotFound, (await response.ReadProblemAsync()).Code);
     }
 
     [Fact]
     public async Task An_unknown_strategy_is_400_unknown_strategy()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(1, StrategyNames.NoControl);
 
-        using var response = await app.Servers[0].PostAsJsonAsync($"{TicketRushClient.PurchasePath(ticket.Id)}?strategy=telepathy", new { userId = 1 });
+        using var response = await app.Servers[0].PostAsJsonAsync($"{ApiRoutes.Orders(ticket.Id)}?strategy=telepathy", new { userId = 1 });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("unknown-strategy", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.UnknownStrategy, (await response.ReadProblemAsync()).Code);
         Assert.Equal(0, (await app.Servers[0].GetTicketAsync(ticket.Id)).OrderCount);
     }
 
@@ -158,14 +158,14 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [InlineData("userId=1", "text/plain")]
     public async Task Bad_purchase_input_is_a_4xx_problem_and_sells_nothing(string body, string contentType)
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(3, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(3, StrategyNames.NoControl);
 
         using var response = await app.Servers[0].PostAsync(
-            $"/api/tickets/{ticket.Id}/orders?strategy=none",
+            $"{ApiRoutes.Orders(ticket.Id)}?strategy=none",
             new StringContent(body, System.Text.Encoding.UTF8, contentType));
 
         Assert.InRange((int)response.StatusCode, 400, 499);
-        Assert.Equal("invalid-request", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.InvalidRequest, (await response.ReadProblemAsync()).Code);
         var after = await app.Servers[0].GetTicketAsync(ticket.Id);
         Assert.Equal((3, 0), (after.RemainingStock, after.OrderCount));
     }
@@ -173,13 +173,13 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [Fact]
     public async Task Orders_are_listed_oldest_first_in_pages()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.NoControl);
         foreach (var user in new[] { 11, 12, 13 })
         {
             (await app.Servers[user % 2].PurchaseAsync(ticket.Id, user)).Dispose();
         }
 
-        var page = await app.Servers[0].GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticket.Id}/orders?page=2&pageSize=2");
+        var page = await app.Servers[0].GetFromJsonAsync<OrderPage>($"{ApiRoutes.Orders(ticket.Id)}?page=2&pageSize=2");
 
         Assert.Equal((2, 2, 3), (page!.Page, page.PageSize, page.TotalCount));
         Assert.Equal(13, Assert.Single(page.Items).UserId);
@@ -192,20 +192,20 @@ public sealed class OrdersContractTests(TicketRushApp app)
     [InlineData("page=abc")]
     public async Task Bad_paging_is_400(string query)
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(1, StrategyNames.NoControl);
 
-        using var response = await app.Servers[0].GetAsync($"/api/tickets/{ticket.Id}/orders?{query}");
+        using var response = await app.Servers[0].GetAsync($"{ApiRoutes.Orders(ticket.Id)}?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("invalid-request", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.InvalidRequest, (await response.ReadProblemAsync()).Code);
     }
 
     [Fact]
     public async Task Orders_of_an_unknown_ticket_are_404()
     {
-        using var response = await app.Servers[0].GetAsync("/api/tickets/987654321/orders");
+        using var response = await app.Servers[0].GetAsync(ApiRoutes.Orders(987654321));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("ticket-not-found", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.TicketNotFound, (await response.ReadProblemAsync()).Code);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using TicketRush.Api.Purchasing;
 using TicketRush.Tests.Infrastructure;
 
 namespace TicketRush.Tests.Contract;
@@ -8,15 +9,15 @@ namespace TicketRush.Tests.Contract;
 public sealed class StrategiesContractTests(TicketRushApp app)
 {
     [Fact]
-    public async Task Both_servers_list_the_strategies_and_say_who_served()
+    public async Task Both_servers_list_every_registered_strategy_as_its_descriptor_says_and_say_who_served()
     {
         for (var i = 0; i < app.Servers.Count; i++)
         {
-            using var response = await app.Servers[i].GetAsync("/api/strategies");
+            using var response = await app.Servers[i].GetAsync(ApiRoutes.Strategies);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal(TicketRushApp.ServerNames[i], Assert.Single(response.Headers.GetValues("X-Served-By")));
-            var strategies = await response.Content.ReadFromJsonAsync<List<Dictionary<string, object>>>();
-            Assert.Contains(strategies!, s => s["name"].ToString() == "none");
+            Assert.Equal(TicketRushApp.ServerNames[i], Assert.Single(response.Headers.GetValues(ApiHeaders.ServedBy)));
+            var strategies = await response.Content.ReadFromJsonAsync<List<StrategyDescriptor>>();
+            Assert.Equal(PurchaseStrategies.Descriptors, strategies!);
         }
     }
 }

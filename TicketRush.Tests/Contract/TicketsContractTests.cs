@@ -16,9 +16,9 @@ public sealed class TicketsContractTests(TicketRushApp app)
         using var response = await Server.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var ticket = (await response.Content.ReadFromJsonAsync<TicketDto>())!;
-        Assert.Equal($"/api/tickets/{ticket.Id}", response.Headers.Location?.OriginalString);
-        Assert.Equal(new TicketDto(ticket.Id, "Concert", 100, 100, 0, "atomic"), ticket);
+        var ticket = (await response.Content.ReadFromJsonAsync<TicketResponse>())!;
+        Assert.Equal(ApiRoutes.Ticket(ticket.Id), response.Headers.Location?.OriginalString);
+        Assert.Equal(new TicketResponse(ticket.Id, "Concert", 100, 100, 0, StrategyNames.Atomic), ticket);
     }
 
     [Theory]
@@ -30,7 +30,7 @@ public sealed class TicketsContractTests(TicketRushApp app)
         using var response = await Server.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("unauthorized", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.Unauthorized, (await response.ReadProblemAsync()).Code);
     }
 
     [Theory]
@@ -48,17 +48,17 @@ public sealed class TicketsContractTests(TicketRushApp app)
         using var response = await Server.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("invalid-request", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.InvalidRequest, (await response.ReadProblemAsync()).Code);
     }
 
     [Fact]
     public async Task A_ticket_keeps_the_strategy_it_was_created_with_on_both_servers()
     {
-        var created = await Server.CreateTicketAsync(3, "redlock");
+        var created = await Server.CreateTicketAsync(3, StrategyNames.RedLock);
 
         foreach (var server in app.Servers)
         {
-            Assert.Equal("redlock", (await server.GetTicketAsync(created.Id)).Strategy);
+            Assert.Equal(StrategyNames.RedLock, (await server.GetTicketAsync(created.Id)).Strategy);
         }
     }
 
@@ -69,32 +69,32 @@ public sealed class TicketsContractTests(TicketRushApp app)
         using var response = await Server.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("unknown-strategy", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.UnknownStrategy, (await response.ReadProblemAsync()).Code);
     }
 
     [Theory]
-    [InlineData("PUT", "/api/admin/faults/crash/1")]
-    [InlineData("PUT", "/api/admin/faults/race-window?milliseconds=10")]
-    [InlineData("DELETE", "/api/admin/faults")]
+    [InlineData("PUT", ApiRoutes.AdminFaults + "/crash/1")]
+    [InlineData("PUT", ApiRoutes.AdminFaults + "/race-window?milliseconds=10")]
+    [InlineData("DELETE", ApiRoutes.AdminFaults)]
     public async Task Fault_endpoints_without_the_admin_key_are_401_and_arm_nothing(string method, string path)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        request.Headers.Add(TicketRushClient.AdminKeyHeader, "wrong-key-wrong-key");
+        request.Headers.Add(ApiHeaders.AdminKey, "wrong-key-wrong-key");
         using var response = await Server.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("unauthorized", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.Unauthorized, (await response.ReadProblemAsync()).Code);
     }
 
     [Fact]
     public async Task A_ticket_reads_back_from_either_server_and_is_listed()
     {
-        var created = await Server.CreateTicketAsync(7, "atomic", "Read back");
+        var created = await Server.CreateTicketAsync(7, StrategyNames.Atomic, "Read back");
 
         foreach (var server in app.Servers)
         {
             Assert.Equal(created, await server.GetTicketAsync(created.Id));
-            var all = await server.GetFromJsonAsync<List<TicketDto>>("/api/tickets");
+            var all = await server.GetFromJsonAsync<List<TicketResponse>>(ApiRoutes.Tickets);
             Assert.Contains(created, all!);
         }
     }
@@ -102,30 +102,30 @@ public sealed class TicketsContractTests(TicketRushApp app)
     [Fact]
     public async Task An_unknown_ticket_is_404_ticket_not_found()
     {
-        using var response = await Server.GetAsync("/api/tickets/987654321");
+        using var response = await Server.GetAsync(ApiRoutes.Ticket(987654321));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("ticket-not-found", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.TicketNotFound, (await response.ReadProblemAsync()).Code);
     }
 
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {
-        using var response = await Server.GetAsync("/api/tickets/not-a-number");
+        using var response = await Server.GetAsync(ApiRoutes.Tickets + "/not-a-number");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("not-found", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.NotFound, (await response.ReadProblemAsync()).Code);
     }
 
     private static HttpRequestMessage AdminPost(object? body, string? key)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
+        var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Tickets)
         {
             Content = body is null ? null : JsonContent.Create(body),
         };
         if (key is not null)
         {
-            request.Headers.Add(TicketRushClient.AdminKeyHeader, key);
+            request.Headers.Add(ApiHeaders.AdminKey, key);
         }
 
         return request;

@@ -29,7 +29,7 @@ public sealed class RushCommandTests(TicketRushApp app, ITestOutputHelper output
 
         Assert.True(result.Success, result.Message);
         output.WriteLine(result.Message);
-        var ticket = (await app.Servers[0].GetFromJsonAsync<List<TicketDto>>("/api/tickets"))!.Last(t => t.Name == "rush atomic");
+        var ticket = (await app.Servers[0].GetFromJsonAsync<List<TicketResponse>>(ApiRoutes.Tickets))!.Last(t => t.Name == "rush atomic");
         Assert.Equal((100, 0), (ticket.OrderCount, ticket.RemainingStock));
     }
 }

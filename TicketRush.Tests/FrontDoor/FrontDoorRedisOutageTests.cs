@@ -13,7 +13,7 @@ public sealed class FrontDoorRedisOutageTests(TicketRushApp app)
     [Fact]
     public async Task Without_Redis_keyed_purchases_are_503_and_limits_let_purchases_through()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(100, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(100, StrategyNames.Atomic);
         var address = KeyedPurchase.NewClientAddress();
 
         await app.WhileStoppedAsync("redis", async () =>
@@ -21,7 +21,7 @@ public sealed class FrontDoorRedisOutageTests(TicketRushApp app)
             using var keyed = await app.Servers[0].PurchaseAsync(ticket.Id, 70_000_001, KeyedPurchase.NewKey(), address);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, keyed.StatusCode);
             Assert.NotNull(keyed.Headers.RetryAfter);
-            Assert.Equal("dependency-unavailable", (await keyed.ReadProblemAsync()).Code);
+            Assert.Equal(ProblemCodes.DependencyUnavailable, (await keyed.ReadProblemAsync()).Code);
 
             // More attempts than the buyer's limit, from a limited client: the limits cannot be counted, so they let them by.
             for (var i = 0; i < TicketRushApp.PerBuyerLimit + 2; i++)
@@ -30,7 +30,7 @@ public sealed class FrontDoorRedisOutageTests(TicketRushApp app)
                 Assert.Contains(unkeyed.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict });
                 if (unkeyed.StatusCode == HttpStatusCode.Conflict)
                 {
-                    Assert.Equal("already-purchased", (await unkeyed.ReadProblemAsync()).Code);
+                    Assert.Equal(ProblemCodes.AlreadyPurchased, (await unkeyed.ReadProblemAsync()).Code);
                 }
             }
         });

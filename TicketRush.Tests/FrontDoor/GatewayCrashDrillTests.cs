@@ -19,7 +19,7 @@ public sealed class GatewayCrashDrillTests(TicketRushApp app, ITestOutputHelper 
     [Fact]
     public async Task A_server_killed_mid_rush_costs_only_unkeyed_buyers_in_flight_on_it()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(100_000, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(100_000, StrategyNames.Atomic);
         IReadOnlyList<StreamedPurchase> answers;
         TimeSpan killedAt;
         await using (var stream = new PurchaseStream([app.Gateway], ticket.Id, Loops, keyed: user => user % 2 == 1))
@@ -47,7 +47,7 @@ public sealed class GatewayCrashDrillTests(TicketRushApp app, ITestOutputHelper 
         Assert.All(answers, a => Assert.True(a.Elapsed < AnswerWithin, $"answered within {AnswerWithin}: {a}"));
         Assert.DoesNotContain(answers, a => a.Status == RushAttempt.TransportFailure);
         Assert.All(answers, a => Assert.True(
-            a.Status == 201 || (a.Status == 502 && a.Code == "bad-gateway") || a.Code == "idempotency-in-progress",
+            a.Status == 201 || (a.Status == 502 && a.Code == ProblemCodes.BadGateway) || a.Code == ProblemCodes.IdempotencyInProgress,
             $"a sale, a 502 ProblemDetails or a keyed retry still in progress: {a}"));
         Assert.DoesNotContain(answers, a => a.Status == 502 && a.UserId % 2 == 1);
         Assert.True(answers.Count(a => a.Status == 502) <= Loops, "only requests in flight on the dead server failed");

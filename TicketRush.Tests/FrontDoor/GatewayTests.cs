@@ -14,9 +14,9 @@ public sealed class GatewayTests(TicketRushApp app)
         var servedBy = new List<string>();
         for (var i = 0; i < 10; i++)
         {
-            using var response = await app.Gateway.GetAsync("/api/strategies");
+            using var response = await app.Gateway.GetAsync(ApiRoutes.Strategies);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            servedBy.Add(Assert.Single(response.Headers.GetValues("X-Served-By")));
+            servedBy.Add(Assert.Single(response.Headers.GetValues(ApiHeaders.ServedBy)));
         }
 
         Assert.Equal(TicketRushApp.ServerNames.Order(), servedBy.Distinct().Order());
@@ -25,14 +25,14 @@ public sealed class GatewayTests(TicketRushApp app)
     [Fact]
     public async Task A_purchase_through_the_gateway_sells_and_its_problems_pass_through()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(1, StrategyNames.Atomic);
 
         using var bought = await app.Gateway.PurchaseAsync(ticket.Id, 1);
         using var soldOut = await app.Gateway.PurchaseAsync(ticket.Id, 2);
 
         Assert.Equal(HttpStatusCode.Created, bought.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, soldOut.StatusCode);
-        Assert.Equal("sold-out", (await soldOut.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.SoldOut, (await soldOut.ReadProblemAsync()).Code);
 
         // The gateway adds nothing: the same headers as from a server directly.
         using var direct = await app.Servers[0].PurchaseAsync(ticket.Id, 3);

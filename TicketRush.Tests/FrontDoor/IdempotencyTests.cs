@@ -17,7 +17,7 @@ public sealed class IdempotencyTests(TicketRushApp app)
     [Fact]
     public async Task A_retry_after_a_lost_response_gets_the_same_order_from_the_other_server()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(10, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
         var user = NextUser();
         var key = KeyedPurchase.NewKey();
 
@@ -32,17 +32,17 @@ public sealed class IdempotencyTests(TicketRushApp app)
 
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.True(retry.IsReplay(), "the retry is marked as a replay");
-        var order = (await retry.Content.ReadFromJsonAsync<OrderDto>())!;
+        var order = (await retry.Content.ReadFromJsonAsync<OrderResponse>())!;
         var orders = (await app.Servers[0].GetAllOrdersAsync(ticket.Id)).Where(o => o.UserId == user).ToList();
         Assert.Equal(order.Id, Assert.Single(orders).Id);
         Assert.Equal("api-1", order.ServedBy);
-        Assert.Equal($"/api/tickets/{ticket.Id}/orders/{order.Id}", retry.Headers.Location?.OriginalString);
+        Assert.Equal(ApiRoutes.Order(ticket.Id, order.Id), retry.Headers.Location?.OriginalString);
     }
 
     [Fact]
     public async Task Twenty_concurrent_identical_keyed_requests_make_one_order_and_one_first_answer()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(10, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
         var user = NextUser();
         var key = KeyedPurchase.NewKey();
 
@@ -54,7 +54,7 @@ public sealed class IdempotencyTests(TicketRushApp app)
             foreach (var other in responses.Except(firsts))
             {
                 var code = other.IsSuccessStatusCode ? null : (await other.ReadProblemAsync()).Code;
-                Assert.True(other.IsReplay() || code == "idempotency-in-progress", $"{(int)other.StatusCode} {code}");
+                Assert.True(other.IsReplay() || code == ProblemCodes.IdempotencyInProgress, $"{(int)other.StatusCode} {code}");
             }
 
             Assert.Single(await app.Servers[0].GetAllOrdersAsync(ticket.Id), o => o.UserId == user);
@@ -68,7 +68,7 @@ public sealed class IdempotencyTests(TicketRushApp app)
     [Fact]
     public async Task A_sold_out_decision_is_replayed_too()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(1, StrategyNames.Atomic);
         using (var first = await app.Servers[0].PurchaseAsync(ticket.Id, NextUser()))
         {
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -79,17 +79,17 @@ public sealed class IdempotencyTests(TicketRushApp app)
         using var refused = await app.Servers[0].PurchaseAsync(ticket.Id, user, key);
         using var retried = await app.Servers[1].PurchaseAsync(ticket.Id, user, key);
 
-        Assert.Equal("sold-out", (await refused.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.SoldOut, (await refused.ReadProblemAsync()).Code);
         Assert.False(refused.IsReplay());
         Assert.Equal(HttpStatusCode.Conflict, retried.StatusCode);
-        Assert.Equal("sold-out", (await retried.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.SoldOut, (await retried.ReadProblemAsync()).Code);
         Assert.True(retried.IsReplay());
     }
 
     [Fact]
     public async Task The_quoted_and_the_bare_form_are_the_same_key()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(10, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
         var user = NextUser();
         var bare = Guid.NewGuid().ToString();
 
@@ -104,26 +104,26 @@ public sealed class IdempotencyTests(TicketRushApp app)
     [Fact]
     public async Task A_key_reused_for_another_strategy_of_the_ticket_is_422_and_sells_nothing()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(10, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
         var user = NextUser();
         var key = KeyedPurchase.NewKey();
 
         using var bought = await app.Servers[0].PurchaseAsync(ticket.Id, user, key);
         using var request = TicketRushClient.PurchaseRequest(ticket.Id, user, idempotencyKey: key);
-        request.RequestUri = new Uri($"{TicketRushClient.PurchasePath(ticket.Id)}?strategy=optimistic", UriKind.Relative);
+        request.RequestUri = new Uri($"{ApiRoutes.Orders(ticket.Id)}?strategy=optimistic", UriKind.Relative);
         using var reused = await app.Servers[1].SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Created, bought.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
-        Assert.Equal("idempotency-key-reused", (await reused.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.IdempotencyKeyReused, (await reused.ReadProblemAsync()).Code);
         Assert.Equal(1, (await app.Servers[0].GetTicketAsync(ticket.Id)).OrderCount);
     }
 
     [Fact]
     public async Task The_same_key_on_another_ticket_is_that_tickets_own()
     {
-        var first = await app.Servers[0].CreateTicketAsync(10, "atomic");
-        var other = await app.Servers[0].CreateTicketAsync(10, "atomic");
+        var first = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
+        var other = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
         var user = NextUser();
         var key = KeyedPurchase.NewKey();
 
@@ -139,7 +139,7 @@ public sealed class IdempotencyTests(TicketRushApp app)
     [Fact]
     public async Task The_same_key_from_another_buyer_is_that_buyers_own()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(10, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
         var key = KeyedPurchase.NewKey();
 
         using var first = await app.Servers[0].PurchaseAsync(ticket.Id, NextUser(), key);
@@ -166,19 +166,19 @@ public sealed class IdempotencyTests(TicketRushApp app)
     [MemberData(nameof(MalformedKeys))]
     public async Task A_malformed_key_is_400_and_sells_nothing(string key)
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(10, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
 
         using var response = await app.Servers[0].PurchaseAsync(ticket.Id, NextUser(), key);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("invalid-request", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.InvalidRequest, (await response.ReadProblemAsync()).Code);
         Assert.Equal(0, (await app.Servers[0].GetTicketAsync(ticket.Id)).OrderCount);
     }
 
     [Fact]
     public async Task The_longest_key_is_accepted()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(10, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
 
         using var response = await app.Servers[0].PurchaseAsync(ticket.Id, NextUser(), new string('k', 255));
 
@@ -193,7 +193,7 @@ public sealed class IdempotencyTests(TicketRushApp app)
         while (true)
         {
             var response = await send();
-            if (response.StatusCode != HttpStatusCode.Conflict || (await response.ReadProblemAsync()).Code != "idempotency-in-progress")
+            if (response.StatusCode != HttpStatusCode.Conflict || (await response.ReadProblemAsync()).Code != ProblemCodes.IdempotencyInProgress)
             {
                 return response;
             }

@@ -20,7 +20,7 @@ public sealed class RateLimitTests(TicketRushApp app)
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < TicketRushApp.PerAddressLimit + 10; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/strategies");
+            using var request = new HttpRequestMessage(HttpMethod.Get, ApiRoutes.Strategies);
             request.Headers.Add("X-Forwarded-For", address);
             using var response = await app.Servers[i % 2].SendAsync(request);
             statuses.Add(response.StatusCode);
@@ -34,7 +34,7 @@ public sealed class RateLimitTests(TicketRushApp app)
         Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
 
         // Another client is not affected.
-        using var other = new HttpRequestMessage(HttpMethod.Get, "/api/strategies");
+        using var other = new HttpRequestMessage(HttpMethod.Get, ApiRoutes.Strategies);
         other.Headers.Add("X-Forwarded-For", KeyedPurchase.NewClientAddress());
         using var answer = await app.Servers[0].SendAsync(other);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
@@ -43,7 +43,7 @@ public sealed class RateLimitTests(TicketRushApp app)
     [Fact]
     public async Task A_buyer_gets_their_purchase_attempts_once_across_both_servers_then_429()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(100, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(100, StrategyNames.Atomic);
         var user = Interlocked.Increment(ref _nextUser);
         var address = KeyedPurchase.NewClientAddress();
         var codes = new List<string?>();
@@ -60,7 +60,7 @@ public sealed class RateLimitTests(TicketRushApp app)
         }
 
         Assert.Equal(
-            ["created", .. Enumerable.Repeat("already-purchased", TicketRushApp.PerBuyerLimit - 1), .. Enumerable.Repeat("rate-limited", 3)],
+            ["created", .. Enumerable.Repeat(ProblemCodes.AlreadyPurchased, TicketRushApp.PerBuyerLimit - 1), .. Enumerable.Repeat(ProblemCodes.RateLimited, 3)],
             codes);
 
         // Another buyer from the same address still buys.
@@ -70,7 +70,7 @@ public sealed class RateLimitTests(TicketRushApp app)
 
     private static async Task AssertRateLimitedAsync(HttpResponseMessage response)
     {
-        Assert.Equal("rate-limited", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.RateLimited, (await response.ReadProblemAsync()).Code);
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.True(response.Headers.RetryAfter.Delta > TimeSpan.FromSeconds(1), $"Retry-After is the rest of the window, not a default: {response.Headers.RetryAfter}");
     }

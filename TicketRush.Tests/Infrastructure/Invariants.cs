@@ -5,7 +5,7 @@ public static class Invariants
 {
     /// <summary>orders = stock − remaining, nobody holds two orders, and a Redis counter equals MySQL's remaining stock with no reservation left unsettled.</summary>
     /// <param name="reader">The server to read through (the first by default; another when a drill has killed it).</param>
-    public static async Task<TicketDto> AssertExactAsync(TicketRushApp app, long ticketId, HttpClient? reader = null)
+    public static async Task<TicketResponse> AssertExactAsync(TicketRushApp app, long ticketId, HttpClient? reader = null)
     {
         reader ??= app.Servers[0];
         var ticket = await reader.GetTicketAsync(ticketId);
@@ -17,7 +17,7 @@ public static class Invariants
         }
         Assert.True(orders.Count == ticket.OrderCount, $"every order listed: {orders.Count} of {ticket.OrderCount}");
         Assert.True(orders.GroupBy(o => o.UserId).All(g => g.Count() == 1), "no user holds two orders");
-        if (ticket.Strategy == "redis-counter")
+        if (ticket.Strategy == StrategyNames.RedisCounter)
         {
             var (stock, reservations) = await app.RedisCounterAsync(ticketId);
             Assert.True(stock is null || stock == ticket.RemainingStock, $"Redis counter {stock} == MySQL remaining {ticket.RemainingStock}");
@@ -37,7 +37,7 @@ public static class Invariants
     }
 
     /// <summary>Waits up to <paramref name="within"/> for <see cref="AssertExactAsync"/> to hold (e.g. until leases are settled).</summary>
-    public static async Task<TicketDto> EventuallyExactAsync(TicketRushApp app, long ticketId, TimeSpan within, HttpClient? reader = null)
+    public static async Task<TicketResponse> EventuallyExactAsync(TicketRushApp app, long ticketId, TimeSpan within, HttpClient? reader = null)
     {
         var deadline = DateTime.UtcNow + within;
         while (true)

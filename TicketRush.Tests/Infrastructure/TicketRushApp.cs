@@ -85,7 +85,7 @@ public class TicketRushApp : IAsyncLifetime
 
     /// <summary>Makes <paramref name="server"/>'s next order write for <paramref name="userId"/> fail, as if MySQL failed it.</summary>
     public Task ArmOrderWriteFaultAsync(HttpClient server, long userId) =>
-        PutAsAdminAsync(server, $"/api/admin/faults/order-write/{userId}");
+        PutAsAdminAsync(server, $"{ApiRoutes.AdminFaults}/order-write/{userId}");
 
     /// <summary>A direct connection to the system's Redis (or a lock server), for tests that tamper with it (e.g. expire a lock).</summary>
     public async Task<ConnectionMultiplexer> ConnectRedisAsync(string resource = "redis") =>
@@ -99,7 +99,7 @@ public class TicketRushApp : IAsyncLifetime
 
     /// <summary>Makes the next purchase by <paramref name="userId"/> on <paramref name="server"/> stall between read and write.</summary>
     public Task ArmStallAsync(HttpClient server, long userId, TimeSpan stall) =>
-        PutAsAdminAsync(server, $"/api/admin/faults/stall/{userId}?milliseconds={(int)stall.TotalMilliseconds}");
+        PutAsAdminAsync(server, $"{ApiRoutes.AdminFaults}/stall/{userId}?milliseconds={(int)stall.TotalMilliseconds}");
 
     /// <summary>Waits until <paramref name="userId"/>'s purchase on <paramref name="server"/> is inside its injected stall.</summary>
     public static async Task WaitUntilStalledAsync(HttpClient server, long userId)
@@ -107,7 +107,7 @@ public class TicketRushApp : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            using var response = await SendAsAdminAsync(server, HttpMethod.Get, $"/api/admin/faults/stall/{userId}", timeout.Token);
+            using var response = await SendAsAdminAsync(server, HttpMethod.Get, $"{ApiRoutes.AdminFaults}/stall/{userId}", timeout.Token);
             var state = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
             if (state.GetProperty("stalling").GetBoolean())
             {
@@ -127,7 +127,7 @@ public class TicketRushApp : IAsyncLifetime
     private static async Task<HttpResponseMessage> SendAsAdminAsync(HttpClient server, HttpMethod method, string path, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(TicketRushClient.AdminKeyHeader, AdminKey);
+        request.Headers.Add(ApiHeaders.AdminKey, AdminKey);
         return await server.SendAsync(request, cancellationToken);
     }
 
@@ -185,7 +185,7 @@ public class TicketRushApp : IAsyncLifetime
         {
             while (true)
             {
-                using var response = await server.GetAsync(TicketRushClient.HealthPath, cancellationToken);
+                using var response = await server.GetAsync(ApiRoutes.Health, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     break;
@@ -198,14 +198,14 @@ public class TicketRushApp : IAsyncLifetime
 
     /// <summary>Makes <paramref name="server"/> die (FailFast) when <paramref name="userId"/>'s purchase is about to write.</summary>
     public Task ArmCrashAsync(HttpClient server, long userId) =>
-        PutAsAdminAsync(server, $"/api/admin/faults/crash/{userId}");
+        PutAsAdminAsync(server, $"{ApiRoutes.AdminFaults}/crash/{userId}");
 
     /// <summary>Widens the read–write window of every purchase on both servers, so races show on any machine; <see cref="ClearFaultsAsync"/> closes it.</summary>
     public async Task SetRaceWindowAsync(TimeSpan window)
     {
         foreach (var server in Servers)
         {
-            await PutAsAdminAsync(server, $"/api/admin/faults/race-window?milliseconds={(int)window.TotalMilliseconds}");
+            await PutAsAdminAsync(server, $"{ApiRoutes.AdminFaults}/race-window?milliseconds={(int)window.TotalMilliseconds}");
         }
     }
 
@@ -213,7 +213,7 @@ public class TicketRushApp : IAsyncLifetime
     {
         foreach (var server in Servers)
         {
-            using var response = await SendAsAdminAsync(server, HttpMethod.Delete, "/api/admin/faults", CancellationToken.None);
+            using var response = await SendAsAdminAsync(server, HttpMethod.Delete, ApiRoutes.AdminFaults, CancellationToken.None);
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         }
     }
@@ -306,8 +306,8 @@ public class TicketRushApp : IAsyncLifetime
     {
         await using var redis = await ConnectRedisAsync();
         var database = redis.GetDatabase();
-        var stock = await database.StringGetAsync($"ticketrush:{{ticket:{ticketId}}}:stock");
-        var reservations = await database.SortedSetLengthAsync($"ticketrush:{{ticket:{ticketId}}}:leases");
+        var stock = await database.StringGetAsync(RedisKeys.Stock(ticketId));
+        var reservations = await database.SortedSetLengthAsync(RedisKeys.Leases(ticketId));
         return (stock.IsNull ? null : (int)stock, reservations);
     }
 

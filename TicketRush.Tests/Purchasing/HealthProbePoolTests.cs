@@ -18,7 +18,7 @@ public sealed class HealthProbePoolTests(TicketRushApp app, ITestOutputHelper ou
     public async Task A_server_whose_purchase_pool_is_exhausted_still_reports_healthy()
     {
         var server = app.Servers[0];
-        var ticket = await server.CreateTicketAsync(Buyers + 1, "pessimistic");
+        var ticket = await server.CreateTicketAsync(Buyers + 1, StrategyNames.Pessimistic);
         // The first buyer holds the ticket's row lock for a while; every other buyer waits for it holding a connection.
         await app.ArmStallAsync(server, FirstBuyer, TimeSpan.FromSeconds(4));
         var holder = server.PurchaseAsync(ticket.Id, FirstBuyer);
@@ -30,7 +30,7 @@ public sealed class HealthProbePoolTests(TicketRushApp app, ITestOutputHelper ou
         while (!holder.IsCompleted)
         {
             exhausted |= await AppConnectionsAsync() >= 100;
-            using var health = await server.GetAsync(TicketRushClient.HealthPath);
+            using var health = await server.GetAsync(ApiRoutes.Health);
             probes.Add(health.StatusCode);
             await Task.Delay(100);
         }

@@ -18,7 +18,7 @@ public sealed class RedisCounterPendingTests(TicketRushApp app, ITestOutputHelpe
     [Fact]
     public async Task A_retry_while_the_first_purchase_still_runs_is_in_progress_not_already_purchased()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(Stock, "redis-counter");
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock, StrategyNames.RedisCounter);
         var buyer = Interlocked.Increment(ref _nextUser);
         await app.ArmStallAsync(app.Servers[1], buyer, TimeSpan.FromSeconds(3));
 
@@ -27,7 +27,7 @@ public sealed class RedisCounterPendingTests(TicketRushApp app, ITestOutputHelpe
         using (var retry = await app.Servers[0].PurchaseAsync(ticket.Id, buyer))
         {
             Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
-            Assert.Equal("purchase-in-progress", (await retry.ReadProblemAsync()).Code);
+            Assert.Equal(ProblemCodes.PurchaseInProgress, (await retry.ReadProblemAsync()).Code);
             Assert.NotNull(retry.Headers.RetryAfter);
         }
 
@@ -38,14 +38,14 @@ public sealed class RedisCounterPendingTests(TicketRushApp app, ITestOutputHelpe
 
         // Now MySQL holds the order: that, and only that, is already-purchased.
         using var afterwards = await app.Servers[0].PurchaseAsync(ticket.Id, buyer);
-        Assert.Equal("already-purchased", (await afterwards.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.AlreadyPurchased, (await afterwards.ReadProblemAsync()).Code);
         Assert.Equal(1, (await app.Servers[0].GetTicketAsync(ticket.Id)).OrderCount);
     }
 
     [Fact]
     public async Task A_buyer_whose_reservation_outlived_its_503_is_never_told_already_purchased_and_buys_once_the_lease_ends()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(Stock, "redis-counter");
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock, StrategyNames.RedisCounter);
         var buyer = Interlocked.Increment(ref _nextUser);
         // Redis is frozen: the reservation waits in its socket, the purchase gives up on it (503, nothing sold)...
         await app.WhilePausedAsync("redis", async () =>
@@ -77,13 +77,13 @@ public sealed class RedisCounterPendingTests(TicketRushApp app, ITestOutputHelpe
                 break;
             }
 
-            Assert.Equal("purchase-in-progress", problem?.Code);
+            Assert.Equal(ProblemCodes.PurchaseInProgress, problem?.Code);
             Assert.NotNull(retry.Headers.RetryAfter);
             await Task.Delay(TimeSpan.FromSeconds(1), patience.Token);
         }
 
         output.WriteLine(string.Join(", ", answers.CountBy(a => a).Select(a => $"{a.Key} ×{a.Value}")));
-        Assert.DoesNotContain("already-purchased", answers);
+        Assert.DoesNotContain(ProblemCodes.AlreadyPurchased, answers);
         var sold = await app.Servers[0].GetTicketAsync(ticket.Id);
         Assert.Equal((Stock - 1, 1), (sold.RemainingStock, sold.OrderCount));
     }

@@ -14,7 +14,7 @@ public sealed class RedisCounterReseedTests(TicketRushApp app, ITestOutputHelper
     [Fact]
     public async Task A_rush_on_a_lost_counter_re_seeds_it_and_never_sells_twice_or_to_an_earlier_buyer()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(Stock, "redis-counter");
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock, StrategyNames.RedisCounter);
         for (var buyer = 1; buyer <= EarlyBuyers; buyer++)
         {
             (await app.Servers[buyer % 2].PurchaseAsync(ticket.Id, buyer)).Dispose();
@@ -22,7 +22,7 @@ public sealed class RedisCounterReseedTests(TicketRushApp app, ITestOutputHelper
 
         await using (var redis = await app.ConnectRedisAsync())
         {
-            await redis.GetDatabase().KeyDeleteAsync([.. new[] { "stock", "holders", "leases" }.Select(part => (StackExchange.Redis.RedisKey)$"ticketrush:{{ticket:{ticket.Id}}}:{part}")]);
+            await redis.GetDatabase().KeyDeleteAsync([.. new[] { RedisKeys.Stock(ticket.Id), RedisKeys.Holders(ticket.Id), RedisKeys.Leases(ticket.Id) }.Select(key => (StackExchange.Redis.RedisKey)key)]);
         }
 
         // Buyers 1..5 bought before the loss; all 100 arrive at once on both servers, finding the counter gone.
@@ -34,7 +34,7 @@ public sealed class RedisCounterReseedTests(TicketRushApp app, ITestOutputHelper
         Assert.Equal(0, verdict.LostUpdates);
         Assert.DoesNotContain(verdict.Attempts, a => a.UserId <= EarlyBuyers && a.Status == 201);
         Assert.Equal(verdict.Sold - EarlyBuyers, verdict.Created);
-        Assert.All(verdict.Attempts.Where(a => a.Status >= 500), a => Assert.Equal("dependency-unavailable", a.Code));
+        Assert.All(verdict.Attempts.Where(a => a.Status >= 500), a => Assert.Equal(ProblemCodes.DependencyUnavailable, a.Code));
         Assert.Equal(Stock - verdict.Sold, (await app.RedisCounterAsync(ticket.Id)).Stock);
     }
 }

@@ -11,7 +11,7 @@ namespace TicketRush.Tests.Races;
 [Collection(TicketRushCollection.Name)]
 public sealed class BatchedPurchaseTests(TicketRushApp app, ITestOutputHelper output)
 {
-    private const string Strategy = "batched";
+    private const string Strategy = StrategyNames.Batched;
     private const int Stock = 100;
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class BatchedPurchaseTests(TicketRushApp app, ITestOutputHelper ou
 
         Assert.True(verdict.Sold == Stock, $"sold == stock: {verdict}");
         Assert.True(verdict.Created == Stock, $"{Stock} × 201: {verdict}");
-        Assert.True(verdict.Count(409, "sold-out") == 1_000 - Stock, $"900 × 409 sold-out: {verdict}");
+        Assert.True(verdict.Count(409, ProblemCodes.SoldOut) == 1_000 - Stock, $"900 × 409 sold-out: {verdict}");
         Assert.True(verdict.ServerErrors == 0, $"no 5xx: {verdict}");
         Assert.True(verdict.DuplicateBuyers == 0, $"no user twice: {verdict}");
         // Which server sells is a race: one server's first batch may take the whole stock, so only exactness is asserted.
@@ -44,7 +44,7 @@ public sealed class BatchedPurchaseTests(TicketRushApp app, ITestOutputHelper ou
         Assert.Equal(users, verdict.Sold);
         Assert.Equal(users, verdict.Created);
         Assert.Equal(Stock - users, verdict.Remaining);
-        Assert.Equal(users * (attempts - 1), verdict.Count(409, "already-purchased"));
+        Assert.Equal(users * (attempts - 1), verdict.Count(409, ProblemCodes.AlreadyPurchased));
         Assert.Equal(0, verdict.ServerErrors);
     }
 
@@ -67,7 +67,7 @@ public sealed class BatchedPurchaseTests(TicketRushApp app, ITestOutputHelper ou
         output.WriteLine(verdict.ToString());
 
         var holderAttempt = Assert.Single(verdict.Attempts, a => a.UserId == holder);
-        Assert.Equal((409, "already-purchased"), (holderAttempt.Status, holderAttempt.Code));
+        Assert.Equal((409, ProblemCodes.AlreadyPurchased), (holderAttempt.Status, holderAttempt.Code));
         Assert.Equal(before, Assert.Single(verdict.Orders, o => o.UserId == holder));
         Assert.True(verdict.Created == buyers - 1, $"every other buyer bought in the rush: {verdict}");
         Assert.True(verdict.ServerErrors == 0, $"no 5xx: {verdict}");

@@ -13,7 +13,7 @@ public sealed class LevelZeroRaceTests(TicketRushApp app, ITestOutputHelper outp
     [Fact]
     public async Task No_control_on_two_servers_loses_updates_everyone_succeeds_and_stock_is_left_over()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(Stock, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock, StrategyNames.NoControl);
 
         // Without help the race shows on most machines (the lab's rush commands run without it); 20 ms makes it certain.
         await app.SetRaceWindowAsync(TimeSpan.FromMilliseconds(20));
@@ -43,14 +43,14 @@ public sealed class LevelZeroRaceTests(TicketRushApp app, ITestOutputHelper outp
     {
         const int users = 20;
         const int attempts = 20;
-        var ticket = await app.Servers[0].CreateTicketAsync(Stock, "none");
+        var ticket = await app.Servers[0].CreateTicketAsync(Stock, StrategyNames.NoControl);
 
         var verdict = await RushRunner.RunAsync(app.Servers, ticket, RushRunner.RepeatBuyers(users, attempts));
         output.WriteLine(verdict.ToString());
 
         Assert.Equal(users, verdict.Sold);
         Assert.Equal(users, verdict.Created);
-        Assert.Equal(users * (attempts - 1), verdict.Count(409, "already-purchased"));
+        Assert.Equal(users * (attempts - 1), verdict.Count(409, ProblemCodes.AlreadyPurchased));
         Assert.Equal(0, verdict.DuplicateBuyers);
         Assert.Equal(0, verdict.ServerErrors);
     }

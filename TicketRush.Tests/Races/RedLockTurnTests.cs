@@ -14,7 +14,7 @@ public sealed class RedLockTurnTests(TicketRushApp app, ITestOutputHelper output
     [Fact]
     public async Task Both_servers_sell_while_both_contend_for_one_tickets_lock()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(100_000, "redlock");
+        var ticket = await app.Servers[0].CreateTicketAsync(100_000, StrategyNames.RedLock);
         IReadOnlyList<StreamedPurchase> first, second;
         await using (var streamOne = new PurchaseStream([app.Servers[0]], ticket.Id, loopsPerServer: 8))
         await using (var streamTwo = new PurchaseStream([app.Servers[1]], ticket.Id, loopsPerServer: 8))

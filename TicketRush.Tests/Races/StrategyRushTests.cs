@@ -1,3 +1,4 @@
+using TicketRush.Api.Purchasing;
 using TicketRush.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -14,10 +15,12 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
     private const int Stock = 100;
     private const int Buyers = 1_000;
 
-    private static readonly string[] SafeStrategyNames = ["pessimistic", "optimistic", "redlock", "atomic", "redis-counter", "batched"];
+    // From the strategies' own descriptors: a new strategy is rushed here as soon as it is registered.
+    private static readonly string[] SafeStrategyNames = [.. PurchaseStrategies.SafeAcrossServers.Select(s => s.Name)];
 
     public static readonly TheoryData<string> SafeStrategies = new(SafeStrategyNames);
-    public static readonly TheoryData<string> InProcessLocks = new(["lock", "semaphore"]);
+    public static readonly TheoryData<string> InProcessLocks =
+        new(PurchaseStrategies.Descriptors.Where(s => s.SafeOnOneServer && !s.SafeAcrossServers).Select(s => s.Name));
 
     public static TheoryData<string, int> SafeStrategiesOnOneAndTwoServers()
     {
@@ -78,7 +81,7 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
     [Fact]
     public async Task No_control_loses_updates_even_on_one_server_without_help()
     {
-        var verdict = await RushAsync("none", 1, RushRunner.DistinctBuyers(Buyers));
+        var verdict = await RushAsync(StrategyNames.NoControl, 1, RushRunner.DistinctBuyers(Buyers));
 
         Assert.True(verdict.LostUpdates > 0, $"lost updates on one server, no race window: {verdict}");
         Assert.False(verdict.History!["C1"].Passed, $"the history checker catches the lost updates: {verdict}");
@@ -96,13 +99,13 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
         Assert.Equal(users, verdict.Sold);
         Assert.Equal(users, verdict.Created);
         Assert.Equal(Stock - users, verdict.Remaining);
-        // redis-counter tells a repeat whose first purchase is still settling "purchase-in-progress", never a false
-        // "already-purchased"; every other strategy decides each repeat on MySQL's order at once.
+        // redis-counter tells a repeat whose first purchase is still settling ProblemCodes.PurchaseInProgress, never a false
+        // ProblemCodes.AlreadyPurchased; every other strategy decides each repeat on MySQL's order at once.
         // Keyed buyers retry an unsettled answer with their key, so attempts may exceed users × attempts.
-        var inProgress = verdict.Count(409, "purchase-in-progress");
+        var inProgress = verdict.Count(409, ProblemCodes.PurchaseInProgress);
         Assert.True(verdict.Attempts.Count >= users * attempts, $"every try was sent: {verdict}");
-        Assert.Equal(verdict.Attempts.Count - users, verdict.Count(409, "already-purchased") + inProgress);
-        Assert.True(strategy == "redis-counter" || inProgress == 0, $"only redis-counter answers purchase-in-progress: {verdict}");
+        Assert.Equal(verdict.Attempts.Count - users, verdict.Count(409, ProblemCodes.AlreadyPurchased) + inProgress);
+        Assert.True(strategy == StrategyNames.RedisCounter || inProgress == 0, $"only redis-counter answers purchase-in-progress: {verdict}");
         Assert.Equal(0, verdict.DuplicateBuyers);
         Assert.Equal(0, verdict.ServerErrors);
         Assert.All(verdict.Attempts.GroupBy(a => a.UserId), tries =>
@@ -143,7 +146,7 @@ public sealed class StrategyRushTests(TicketRushApp app, ITestOutputHelper outpu
         Assert.True(verdict.Sold == Stock, $"sold == stock: {verdict}");
         Assert.True(verdict.Remaining == 0, $"remaining == 0: {verdict}");
         Assert.True(verdict.Created == Stock, $"{Stock} × 201: {verdict}");
-        Assert.True(verdict.Count(409, "sold-out") == Buyers - Stock, $"{Buyers - Stock} × 409 sold-out: {verdict}");
+        Assert.True(verdict.Count(409, ProblemCodes.SoldOut) == Buyers - Stock, $"{Buyers - Stock} × 409 sold-out: {verdict}");
         Assert.True(verdict.ServerErrors == 0, $"no 5xx: {verdict}");
         Assert.True(verdict.DuplicateBuyers == 0, $"no user twice: {verdict}");
         AssertHistoryHolds(verdict);

@@ -34,7 +34,7 @@ public sealed class ClientAbortDrillTests(TicketRushApp app, ITestOutputHelper o
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    private async Task DrillAsync(StrategyDto strategy)
+    private async Task DrillAsync(StrategyDescriptor strategy)
     {
         var soak = new SoakRunner(app.Servers, new SoakSettings(TimeSpan.FromSeconds(3), ConcurrencyPerServer: 8, AbortRatio: 0.3, Stock: 300, TicketRushApp.AdminKey));
 

@@ -21,12 +21,12 @@ public sealed class DependencyDrillTests(TicketRushApp app, ITestOutputHelper ou
 
     public static readonly TheoryData<string, string> Stalls = new()
     {
-        { "mysql", "atomic" },
-        { "mysql", "redis-counter" },
-        { "mysql", "pessimistic" },
+        { "mysql", StrategyNames.Atomic },
+        { "mysql", StrategyNames.RedisCounter },
+        { "mysql", StrategyNames.Pessimistic },
         // redlock locks on the lock servers by majority: two of the three are frozen (a list, comma-separated).
-        { "redis-lock-1,redis-lock-2", "redlock" },
-        { "redis", "redis-counter" },
+        { "redis-lock-1,redis-lock-2", StrategyNames.RedLock },
+        { "redis", StrategyNames.RedisCounter },
     };
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class DependencyDrillTests(TicketRushApp app, ITestOutputHelper ou
     [Fact]
     public async Task MariaDB_stopped_and_started_mid_rush_loses_no_order_and_sales_resume()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(100_000, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(100_000, StrategyNames.Atomic);
 
         var (answers, history) = await DrillAsync(ticket.Id, run => app.WhileStoppedAsync("mysql", () => Task.Delay(TimeSpan.FromSeconds(3))));
 
@@ -105,16 +105,16 @@ public sealed class DependencyDrillTests(TicketRushApp app, ITestOutputHelper ou
 
         // "Nothing was sold" must be true: each stream buyer asks once, so a dependency-unavailable buyer holds no order.
         var orders = sold.Select(o => o.UserId).ToHashSet();
-        Assert.All(answers.Where(a => a.Code == "dependency-unavailable"), a => Assert.False(orders.Contains(a.UserId), $"told dependency-unavailable, yet holds an order: {a}"));
+        Assert.All(answers.Where(a => a.Code == ProblemCodes.DependencyUnavailable), a => Assert.False(orders.Contains(a.UserId), $"told dependency-unavailable, yet holds an order: {a}"));
         Assert.All(answers.Where(a => a.Status == 201), a => Assert.Contains(a.UserId, orders));
         output.WriteLine($"sold {ticket.OrderCount}, remaining {ticket.RemainingStock}");
 
         // A buyer whose commit went unacknowledged gets a stable answer on retry: the ticket, or "you already hold it".
-        foreach (var unknown in answers.Where(a => a.Code == "outcome-unknown"))
+        foreach (var unknown in answers.Where(a => a.Code == ProblemCodes.OutcomeUnknown))
         {
             using var retry = await app.Servers[0].PurchaseAsync(ticketId, unknown.UserId);
             var code = retry.IsSuccessStatusCode ? null : (await retry.ReadProblemAsync()).Code;
-            Assert.True(retry.StatusCode == HttpStatusCode.Created || code == "already-purchased", $"retry of {unknown.UserId}: {(int)retry.StatusCode} {code}");
+            Assert.True(retry.StatusCode == HttpStatusCode.Created || code == ProblemCodes.AlreadyPurchased, $"retry of {unknown.UserId}: {(int)retry.StatusCode} {code}");
         }
     }
 
@@ -122,7 +122,7 @@ public sealed class DependencyDrillTests(TicketRushApp app, ITestOutputHelper ou
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        using var response = await server.GetAsync("/health", timeout.Token);
+        using var response = await server.GetAsync(ApiRoutes.Health, timeout.Token);
         return clock.Elapsed;
     }
 }

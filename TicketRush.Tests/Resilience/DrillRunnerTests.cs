@@ -25,7 +25,7 @@ public sealed class DrillRunnerTests(TicketRushApp app, ITestOutputHelper output
         };
         PurchaseTarget[] targets = [.. RushRunner.Targets(app.Servers), new("gateway", app.Gateway)];
 
-        var result = await DrillRunner.RunAsync(targets, TicketRushApp.AdminKey, "redis-counter", stock: 200, buyers: 600,
+        var result = await DrillRunner.RunAsync(targets, TicketRushApp.AdminKey, StrategyNames.RedisCounter, stock: 200, buyers: 600,
             new DrillFault(port, TimeSpan.FromSeconds(2)), TimeSpan.FromMilliseconds(100), RushPlan.HalfKeyed, output.WriteLine);
 
         output.WriteLine(result.Rush.ToString());

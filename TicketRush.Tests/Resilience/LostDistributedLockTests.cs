@@ -17,9 +17,9 @@ public sealed class LostDistributedLockTests(TicketRushApp app)
     [Fact]
     public async Task A_holder_that_lost_its_lock_cannot_oversell()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1, "redlock");
+        var ticket = await app.Servers[0].CreateTicketAsync(1, StrategyNames.RedLock);
         await app.ArmStallAsync(app.Servers[0], StalledUser, TimeSpan.FromSeconds(3));
-        var lockKey = $"redlock:ticketrush:ticket:{ticket.Id}";
+        var lockKey = RedisKeys.RedLockKey(ticket.Id);
 
         var stalled = app.Servers[0].PurchaseAsync(ticket.Id, StalledUser);
         await TicketRushApp.WaitUntilStalledAsync(app.Servers[0], StalledUser);
@@ -40,7 +40,7 @@ public sealed class LostDistributedLockTests(TicketRushApp app)
         using (var late = await stalled)
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, late.StatusCode);
-            Assert.Equal("dependency-unavailable", (await late.ReadProblemAsync()).Code);
+            Assert.Equal(ProblemCodes.DependencyUnavailable, (await late.ReadProblemAsync()).Code);
         }
 
         var after = await app.Servers[0].GetTicketAsync(ticket.Id);

@@ -23,7 +23,7 @@ public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper outp
     [Fact]
     public async Task One_of_three_lock_servers_stopped_mid_rush_still_sells_exactly()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(100_000, "redlock");
+        var ticket = await app.Servers[0].CreateTicketAsync(100_000, StrategyNames.RedLock);
         await using var stream = new PurchaseStream(app.Servers, ticket.Id, loopsPerServer: 4);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
@@ -46,7 +46,7 @@ public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper outp
     [Fact]
     public async Task Two_of_three_lock_servers_stopped_refuse_purchases_sell_nothing_and_sales_resume()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(100_000, "redlock");
+        var ticket = await app.Servers[0].CreateTicketAsync(100_000, StrategyNames.RedLock);
         await using var stream = new PurchaseStream(app.Servers, ticket.Id, loopsPerServer: 4);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
@@ -69,7 +69,7 @@ public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper outp
         var withoutQuorum = stream.History.Operations.Where(o => o.Start >= settled && o.End <= downUntil).ToList();
         Report("two lock servers down", withoutQuorum);
         Assert.NotEmpty(withoutQuorum);
-        Assert.All(withoutQuorum, o => Assert.True(o.Status == 503 && o.Code == "dependency-unavailable" && o.RetryAfter is not null,
+        Assert.All(withoutQuorum, o => Assert.True(o.Status == 503 && o.Code == ProblemCodes.DependencyUnavailable && o.RetryAfter is not null,
             $"no quorum: 503 dependency-unavailable with Retry-After, not {o}"));
         // Told at once as the lock servers being out, not after waiting out the deadline as for a lock another buyer holds.
         Assert.All(withoutQuorum, o => Assert.DoesNotContain("too many buyers are waiting", o.Detail ?? "", StringComparison.Ordinal));
@@ -88,7 +88,7 @@ public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper outp
     public async Task A_holder_frozen_past_its_lock_expiry_has_its_late_write_refused_by_the_fence()
     {
         const long FrozenBuyer = 1;
-        var ticket = await app.Servers[0].CreateTicketAsync(3, "redlock");
+        var ticket = await app.Servers[0].CreateTicketAsync(3, StrategyNames.RedLock);
         var history = new PurchaseHistory();
         var targets = RushRunner.Targets(app.Servers);
 
@@ -113,7 +113,7 @@ public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper outp
         output.WriteLine($"while api-1 was frozen: {string.Join("; ", soldWhileFrozen)}");
         output.WriteLine($"api-1's late answer: {late}");
         Assert.All(soldWhileFrozen, o => Assert.True(o.Status == 201, $"api-2 took the expired lock and sold: {o}"));
-        Assert.True(late.Status == 503 && late.Code == "dependency-unavailable", $"the late write was refused, nothing sold: {late}");
+        Assert.True(late.Status == 503 && late.Code == ProblemCodes.DependencyUnavailable, $"the late write was refused, nothing sold: {late}");
 
         // The stock the late write would have taken is still there, and sells once.
         var last = await RecordedPurchase.AttemptAsync(history, targets[0], ticket.Id, 4, key: null);
@@ -137,10 +137,10 @@ public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper outp
     [Fact]
     public async Task A_lock_server_restarted_empty_during_a_hold_leaves_the_majority_holding_and_a_second_lets_another_in()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "redlock");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.RedLock);
         var history = new PurchaseHistory();
         var targets = RushRunner.Targets(app.Servers);
-        var lockKey = $"redlock:ticketrush:ticket:{ticket.Id}";
+        var lockKey = RedisKeys.RedLockKey(ticket.Id);
         foreach (var server in LockServers)
         {
             await using var redis = await app.ConnectRedisAsync(server);
@@ -153,7 +153,7 @@ public sealed class RedLockQuorumTests(TicketRushApp app, ITestOutputHelper outp
             Assert.Equal(new[] { false, true, true }, await HeldOnAsync(lockKey));
             var shutOut = await RecordedPurchase.AttemptAsync(history, targets[1], ticket.Id, 1, key: null);
             output.WriteLine($"one lock server restarted empty: {shutOut}");
-            Assert.True(shutOut.Status == 503 && shutOut.Code == "dependency-unavailable", $"the holder's majority keeps the lock: {shutOut}");
+            Assert.True(shutOut.Status == 503 && shutOut.Code == ProblemCodes.DependencyUnavailable, $"the holder's majority keeps the lock: {shutOut}");
 
             await app.WhileStoppedAsync(LockServers[1], () => Task.CompletedTask);
             Assert.Equal(new[] { false, false, true }, await HeldOnAsync(lockKey));

@@ -11,8 +11,8 @@ public sealed class RedisOutageTests(TicketRushApp app)
     public async Task Without_Redis_the_Redis_strategies_answer_503_and_sell_nothing_then_recover()
     {
         // A ticket carries its strategy, so each Redis strategy gets its own ticket; user 1 buys each before the outage.
-        var tickets = new Dictionary<string, TicketDto>();
-        foreach (var strategy in new[] { "redlock", "redis-counter" })
+        var tickets = new Dictionary<string, TicketResponse>();
+        foreach (var strategy in new[] { StrategyNames.RedLock, StrategyNames.RedisCounter })
         {
             tickets[strategy] = await app.Servers[0].CreateTicketAsync(5, strategy);
             (await app.Servers[0].PurchaseAsync(tickets[strategy].Id, 1)).Dispose();
@@ -28,7 +28,7 @@ public sealed class RedisOutageTests(TicketRushApp app)
 
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
                 Assert.NotNull(response.Headers.RetryAfter);
-                Assert.Equal("dependency-unavailable", (await response.ReadProblemAsync()).Code);
+                Assert.Equal(ProblemCodes.DependencyUnavailable, (await response.ReadProblemAsync()).Code);
 
                 var during = await app.Servers[0].GetTicketAsync(ticket.Id);
                 Assert.Equal((4, 1), (during.RemainingStock, during.OrderCount));
@@ -36,7 +36,7 @@ public sealed class RedisOutageTests(TicketRushApp app)
         });
 
         // Redis came back empty: the counter is re-seeded from MySQL, which remembers user 1's purchase.
-        using (var again = await app.Servers[0].PurchaseAsync(tickets["redis-counter"].Id, 1))
+        using (var again = await app.Servers[0].PurchaseAsync(tickets[StrategyNames.RedisCounter].Id, 1))
         {
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         }
@@ -54,7 +54,7 @@ public sealed class RedisOutageTests(TicketRushApp app)
     [Fact]
     public async Task A_redis_counter_sale_that_MySQL_says_is_over_is_answered_from_memory_without_Redis()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(1, "redis-counter");
+        var ticket = await app.Servers[0].CreateTicketAsync(1, StrategyNames.RedisCounter);
         (await app.Servers[0].PurchaseAsync(ticket.Id, 1)).Dispose();
 
         // Redis turns these buyers away; each server then asks MySQL once in the background, which says none is left.
@@ -76,7 +76,7 @@ public sealed class RedisOutageTests(TicketRushApp app)
                 using var response = await server.PurchaseAsync(ticket.Id, 3);
 
                 Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-                Assert.Equal("sold-out", (await response.ReadProblemAsync()).Code);
+                Assert.Equal(ProblemCodes.SoldOut, (await response.ReadProblemAsync()).Code);
             }
         });
     }

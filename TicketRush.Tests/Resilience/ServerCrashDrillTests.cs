@@ -23,7 +23,7 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
     /// <summary>The bound: stock a dead server held is sellable again within this.</summary>
     private static readonly TimeSpan HealWithin = TimeSpan.FromSeconds(30);
 
-    public static readonly TheoryData<string> Strategies = new(["redis-counter", "redlock", "pessimistic"]);
+    public static readonly TheoryData<string> Strategies = new([StrategyNames.RedisCounter, StrategyNames.RedLock, StrategyNames.Pessimistic]);
 
     [Theory]
     [MemberData(nameof(Strategies))]

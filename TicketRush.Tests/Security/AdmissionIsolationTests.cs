@@ -13,18 +13,18 @@ public sealed class AdmissionIsolationTests(TicketRushApp app)
     [Fact]
     public async Task A_ticket_whose_round_fails_every_tick_does_not_hold_up_a_later_tickets_line()
     {
-        var broken = await app.Servers[0].CreateTicketAsync(TicketRushApp.AdminKey, 5, "atomic", waitingRoom: new WaitingRoomDto(AdmitPerSecond: 50));
-        var healthy = await app.Servers[0].CreateTicketAsync(TicketRushApp.AdminKey, 5, "atomic", waitingRoom: new WaitingRoomDto(AdmitPerSecond: 50));
+        var broken = await app.Servers[0].CreateTicketAsync(TicketRushApp.AdminKey, 5, StrategyNames.Atomic, waitingRoom: new WaitingRoomRequest(AdmitPerSecond: 50));
+        var healthy = await app.Servers[0].CreateTicketAsync(TicketRushApp.AdminKey, 5, StrategyNames.Atomic, waitingRoom: new WaitingRoomRequest(AdmitPerSecond: 50));
         await app.Servers[0].JoinQueueAsync(broken.Id, 75_000_001);
         await using var redis = await app.ConnectRedisAsync();
         // A line key of the wrong type makes every admission round of the broken ticket fail (WRONGTYPE) before the healthy one's turn.
-        var brokenMeta = (StackExchange.Redis.RedisKey)$"ticketrush:wr:{{{broken.Id}}}:meta";
+        var brokenMeta = (StackExchange.Redis.RedisKey)RedisKeys.WaitingRoom(broken.Id, "meta");
         await redis.GetDatabase().StringSetAsync(brokenMeta, "damaged");
         try
         {
             await app.Servers[1].JoinQueueAsync(healthy.Id, 75_000_002);
 
-            var admitted = await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[1], healthy.Id, 75_000_002, "admitted", Within);
+            var admitted = await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[1], healthy.Id, 75_000_002, QueueStatuses.Admitted, Within);
 
             Assert.NotNull(admitted.AdmissionToken);
         }

@@ -13,7 +13,7 @@ public sealed class IdempotencyKeyPoisoningTests(TicketRushApp app)
     [Fact]
     public async Task A_keyed_purchase_of_a_nonexistent_ticket_does_not_spoil_the_key_for_a_real_one()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(10, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(10, StrategyNames.Atomic);
         var buyer = Interlocked.Increment(ref _nextUser);
         var key = KeyedPurchase.NewKey();
 

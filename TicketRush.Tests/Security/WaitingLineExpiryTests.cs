@@ -14,16 +14,16 @@ public sealed class WaitingLineExpiryTests(TicketRushApp app)
     [Fact]
     public async Task A_sold_out_tickets_line_gets_an_expiry()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(TicketRushApp.AdminKey, 1, "atomic", waitingRoom: new WaitingRoomDto(AdmitPerSecond: 50));
+        var ticket = await app.Servers[0].CreateTicketAsync(TicketRushApp.AdminKey, 1, StrategyNames.Atomic, waitingRoom: new WaitingRoomRequest(AdmitPerSecond: 50));
         await app.Servers[0].JoinQueueAsync(ticket.Id, 74_000_001);
         var (status, purchase) = await WaitingRoomBuyer.WaitAndBuyAsync(app.Servers[1], ticket.Id, 74_000_001, Within);
-        Assert.Equal(("admitted", HttpStatusCode.Created), (status, purchase));
+        Assert.Equal((QueueStatuses.Admitted, HttpStatusCode.Created), (status, purchase));
         await app.Servers[0].JoinQueueAsync(ticket.Id, 74_000_002);
 
         await using var redis = await app.ConnectRedisAsync();
         var database = redis.GetDatabase();
         using var timeout = new CancellationTokenSource(Within);
-        string[] keys = [.. new[] { "positions", "states", "meta", "sequence" }.Select(part => $"ticketrush:wr:{{{ticket.Id}}}:{part}")];
+        string[] keys = [.. new[] { "positions", "states", "meta", "sequence" }.Select(part => RedisKeys.WaitingRoom(ticket.Id, part))];
         while (true)
         {
             var expiries = await Task.WhenAll(keys.Select(key => database.KeyTimeToLiveAsync(key)));
@@ -35,6 +35,6 @@ public sealed class WaitingLineExpiryTests(TicketRushApp app)
             await Task.Delay(100, timeout.Token);
         }
 
-        Assert.Equal("sold-out", (await app.Servers[0].GetQueueStatusAsync(ticket.Id, 74_000_002)).Status);
+        Assert.Equal(QueueStatuses.SoldOut, (await app.Servers[0].GetQueueStatusAsync(ticket.Id, 74_000_002)).Status);
     }
 }

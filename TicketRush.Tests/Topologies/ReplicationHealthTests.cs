@@ -30,7 +30,7 @@ public sealed class ReplicationHealthTests(TwoPrimariesApp app)
     [Fact]
     public async Task Replication_state_needs_the_admin_key()
     {
-        using var response = await app.Servers[0].GetAsync("/api/admin/replication");
+        using var response = await app.Servers[0].GetAsync(ApiRoutes.AdminReplication);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TicketRush.Tests.Topologies;
 
 /// <summary>A rush on two primaries: what buyers were told, what each copy holds once replication settled, and the replication state afterwards.</summary>
-public sealed record TopologyVerdict(string Writes, RushVerdict Rush, bool Replicated, IReadOnlyList<TicketCopy> Copies, ReplicationDto Replication)
+public sealed record TopologyVerdict(string Writes, RushVerdict Rush, bool Replicated, IReadOnlyList<TicketCopy> Copies, ReplicationResponse Replication)
 {
     /// <summary>Buyers answered 201: each was told a ticket is theirs.</summary>
     public int Acknowledged => Rush.Created;

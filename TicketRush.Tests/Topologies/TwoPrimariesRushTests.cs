@@ -21,11 +21,11 @@ public sealed class TwoPrimariesRushTests(TwoPrimariesApp app, ITestOutputHelper
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
 
     [Theory]
-    [InlineData("none")]
-    [InlineData("pessimistic")]
-    [InlineData("optimistic")]
-    [InlineData("atomic")]
-    [InlineData("redlock")]
+    [InlineData(StrategyNames.NoControl)]
+    [InlineData(StrategyNames.Pessimistic)]
+    [InlineData(StrategyNames.Optimistic)]
+    [InlineData(StrategyNames.Atomic)]
+    [InlineData(StrategyNames.RedLock)]
     public async Task Each_server_writing_its_own_primary_oversells_whatever_the_lock(string strategy)
     {
         var verdict = await RushAsync(strategy, "local");
@@ -36,24 +36,24 @@ public sealed class TwoPrimariesRushTests(TwoPrimariesApp app, ITestOutputHelper
     }
 
     [Theory]
-    [InlineData("pessimistic")]
-    [InlineData("optimistic")]
-    [InlineData("atomic")]
-    [InlineData("redlock")]
+    [InlineData(StrategyNames.Pessimistic)]
+    [InlineData(StrategyNames.Optimistic)]
+    [InlineData(StrategyNames.Atomic)]
+    [InlineData(StrategyNames.RedLock)]
     public async Task Writing_on_the_ticket_home_sells_exactly_the_stock_on_both_copies(string strategy)
     {
         var verdict = await RushAsync(strategy, "home");
 
         Assert.True(verdict.IsExact, $"acknowledged == orders on each copy == stock, remaining 0, nobody twice, replication running: {verdict}");
-        Assert.True(verdict.Rush.Count(409, "sold-out") == Buyers - Stock, $"{Buyers - Stock} × 409 sold-out: {verdict}");
+        Assert.True(verdict.Rush.Count(409, ProblemCodes.SoldOut) == Buyers - Stock, $"{Buyers - Stock} × 409 sold-out: {verdict}");
         Assert.True(verdict.Rush.ServerErrors == 0, $"no 5xx: {verdict}");
     }
 
     [Fact]
     public async Task Ticket_shows_where_its_sales_are_written_home_by_default()
     {
-        var byDefault = await CreateAsync("atomic", writes: null);
-        var local = await CreateAsync("atomic", "local");
+        var byDefault = await CreateAsync(StrategyNames.Atomic, writes: null);
+        var local = await CreateAsync(StrategyNames.Atomic, "local");
 
         Assert.Equal(("home", "mysql-a"), (byDefault.Writes, byDefault.HomeDatabase));
         Assert.Equal(("local", (string?)null), (local.Writes, local.HomeDatabase));
@@ -64,17 +64,17 @@ public sealed class TwoPrimariesRushTests(TwoPrimariesApp app, ITestOutputHelper
     [Fact]
     public async Task Unknown_writes_is_refused_with_a_problem()
     {
-        using var response = await PostTicketAsync("atomic", "everywhere");
+        using var response = await PostTicketAsync(StrategyNames.Atomic, "everywhere");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("invalid-request", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.InvalidRequest, (await response.ReadProblemAsync()).Code);
     }
 
     private async Task<TopologyVerdict> RushAsync(string strategy, string writes)
     {
         var created = await CreateAsync(strategy, writes);
         await SeenByEveryServerAsync(created.Id);
-        var ticket = new TicketDto(created.Id, $"{strategy} {writes}", created.TotalStock, created.TotalStock, 0, created.Strategy);
+        var ticket = new TicketResponse(created.Id, $"{strategy} {writes}", created.TotalStock, created.TotalStock, 0, created.Strategy);
 
         var rush = await RushRunner.RunAsync(app.Servers, ticket, RushRunner.DistinctBuyers(Buyers));
         var replicated = await PrimaryCopies.WaitUntilReplicatedAsync(app, SettleTimeout);
@@ -83,46 +83,46 @@ public sealed class TwoPrimariesRushTests(TwoPrimariesApp app, ITestOutputHelper
         return verdict;
     }
 
-    private async Task<HomedTicketDto> CreateAsync(string strategy, string? writes)
+    private async Task<TicketResponse> CreateAsync(string strategy, string? writes)
     {
         using var response = await PostTicketAsync(strategy, writes);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<HomedTicketDto>(JsonOptions))!;
+        return (await response.Content.ReadFromJsonAsync<TicketResponse>(JsonOptions))!;
     }
 
     private Task<HttpResponseMessage> PostTicketAsync(string strategy, string? writes)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
+        var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Tickets)
         {
             Content = JsonContent.Create(new { name = $"{strategy} {writes}", stock = Stock, strategy, writes }),
         };
-        request.Headers.Add(TicketRushClient.AdminKeyHeader, TicketRushApp.AdminKey);
+        request.Headers.Add(ApiHeaders.AdminKey, TicketRushApp.AdminKey);
         return app.Servers[0].SendAsync(request);
     }
 
     /// <summary>A ticket created on api-1 reaches api-2's primary only through replication, a delay later.</summary>
-    private async Task<HomedTicketDto> SeenByEveryServerAsync(long ticketId)
+    private async Task<TicketResponse> SeenByEveryServerAsync(long ticketId)
     {
         using var timeout = new CancellationTokenSource(SettleTimeout);
         while (true)
         {
-            using var response = await app.Servers[^1].GetAsync($"/api/tickets/{ticketId}", timeout.Token);
+            using var response = await app.Servers[^1].GetAsync(ApiRoutes.Ticket(ticketId), timeout.Token);
             if (response.IsSuccessStatusCode)
             {
-                return (await response.Content.ReadFromJsonAsync<HomedTicketDto>(JsonOptions, timeout.Token))!;
+                return (await response.Content.ReadFromJsonAsync<TicketResponse>(JsonOptions, timeout.Token))!;
             }
 
             await Task.Delay(100, timeout.Token);
         }
     }
 
-    internal static async Task<ReplicationDto> ReplicationAsync(HttpClient server)
+    internal static async Task<ReplicationResponse> ReplicationAsync(HttpClient server)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/replication");
-        request.Headers.Add(TicketRushClient.AdminKeyHeader, TicketRushApp.AdminKey);
+        using var request = new HttpRequestMessage(HttpMethod.Get, ApiRoutes.AdminReplication);
+        request.Headers.Add(ApiHeaders.AdminKey, TicketRushApp.AdminKey);
         using var response = await server.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ReplicationDto>(JsonOptions))!;
+        return (await response.Content.ReadFromJsonAsync<ReplicationResponse>(JsonOptions))!;
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);

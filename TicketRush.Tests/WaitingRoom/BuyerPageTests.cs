@@ -17,7 +17,7 @@ public sealed class BuyerPageTests(TicketRushApp app, ITestOutputHelper output)
     public async Task A_buyer_joins_sees_their_place_is_admitted_and_buys_on_the_page()
     {
         Assert.True(File.Exists(Chromium), $"Chromium at {Chromium} (scripts/ensure-browser.sh installs it)");
-        var ticket = await app.Servers[0].CreateTicketAsync(TicketRushApp.AdminKey, 3, "atomic", "Concert", waitingRoom: new WaitingRoomDto(AdmitPerSecond: 1));
+        var ticket = await app.Servers[0].CreateTicketAsync(TicketRushApp.AdminKey, 3, StrategyNames.Atomic, "Concert", waitingRoom: new WaitingRoomRequest(AdmitPerSecond: 1));
         // Two buyers are in line first, so the page has a place and a wait to show.
         await app.Servers[0].JoinQueueAsync(ticket.Id, 90_000_001);
         await app.Servers[1].JoinQueueAsync(ticket.Id, 90_000_002);
@@ -38,12 +38,12 @@ public sealed class BuyerPageTests(TicketRushApp app, ITestOutputHelper output)
         await page.ClickAsync("#join-button");
 
         await Expect(page.Locator("#position")).ToHaveTextAsync("3");
-        await Expect(page.Locator("#status")).ToHaveTextAsync("admitted", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#status")).ToHaveTextAsync(QueueStatuses.Admitted, new() { Timeout = 30_000 });
         await Expect(page.Locator("#buy")).ToBeEnabledAsync();
         await page.ClickAsync("#buy");
 
         await Expect(page.Locator("#outcome")).ToContainTextAsync("You bought", new() { Timeout = 30_000 });
-        await Expect(page.Locator("#status")).ToHaveTextAsync("purchased", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#status")).ToHaveTextAsync(QueueStatuses.Purchased, new() { Timeout = 30_000 });
         var screenshot = Path.Combine(AppContext.BaseDirectory, "waiting-room.png");
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         output.WriteLine($"screenshot: {screenshot}");

@@ -13,11 +13,11 @@ public static class WaitingRoomBuyer
         var attempt = await WaitingRoomRunner.WaitAndBuyAsync(server, ticketId, userId, timeout.Token);
         return attempt.Code is { } code && code.StartsWith(WaitingRoomRunner.LineCodePrefix, StringComparison.Ordinal)
             ? (code[WaitingRoomRunner.LineCodePrefix.Length..], null)
-            : ("admitted", (HttpStatusCode)attempt.Status);
+            : (QueueStatuses.Admitted, (HttpStatusCode)attempt.Status);
     }
 
     /// <summary>Polls until the buyer's status is <paramref name="status"/>.</summary>
-    public static async Task<QueueStatusDto> WaitForStatusAsync(HttpClient server, long ticketId, long userId, string status, TimeSpan within)
+    public static async Task<QueueStatusResponse> WaitForStatusAsync(HttpClient server, long ticketId, long userId, string status, TimeSpan within)
     {
         using var timeout = new CancellationTokenSource(within);
         while (true)

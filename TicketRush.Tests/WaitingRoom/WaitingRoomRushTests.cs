@@ -17,7 +17,7 @@ public sealed class WaitingRoomRushTests(TicketRushApp app, ITestOutputHelper ou
         const int stock = 30;
         var buyers = RushRunner.DistinctBuyers(300).Select(b => b + 95_000_000).ToList();
 
-        var verdict = await WaitingRoomRunner.RunAsync(app.Servers, TicketRushApp.AdminKey, "atomic", stock, buyers, new WaitingRoomDto(AdmitPerSecond: 100));
+        var verdict = await WaitingRoomRunner.RunAsync(app.Servers, TicketRushApp.AdminKey, StrategyNames.Atomic, stock, buyers, new WaitingRoomRequest(AdmitPerSecond: 100));
         output.WriteLine(verdict.ToString());
 
         Assert.True(verdict.IsExact, verdict.ToString());

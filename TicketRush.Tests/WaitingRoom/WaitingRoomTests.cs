@@ -22,7 +22,7 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
     {
         const int stock = 10;
         const int buyers = 30;
-        var ticket = await CreateAsync(stock, new WaitingRoomDto(AdmitPerSecond: 20));
+        var ticket = await CreateAsync(stock, new WaitingRoomRequest(AdmitPerSecond: 20));
         var users = Enumerable.Range(0, buyers).Select(_ => NextUser()).ToList();
 
         // They arrive one after another, alternating servers: the line's order is the order they came in.
@@ -40,7 +40,7 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
 
         var winners = users.Where((_, i) => outcomes[i].Purchase == HttpStatusCode.Created).ToList();
         Assert.Equal(users.Take(stock), winners);
-        Assert.All(outcomes.Skip(stock), outcome => Assert.Equal("sold-out", outcome.Status));
+        Assert.All(outcomes.Skip(stock), outcome => Assert.Equal(QueueStatuses.SoldOut, outcome.Status));
         var after = await Invariants.AssertExactAsync(app, ticket.Id);
         Assert.Equal((stock, 0), (after.OrderCount, after.RemainingStock));
     }
@@ -48,13 +48,13 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
     [Fact]
     public async Task A_purchase_without_a_valid_admission_for_that_buyer_and_ticket_is_403()
     {
-        var ticket = await CreateAsync(5, new WaitingRoomDto(AdmitPerSecond: 50, AdmissionSeconds: 1));
-        var other = await CreateAsync(5, new WaitingRoomDto(AdmitPerSecond: 50));
+        var ticket = await CreateAsync(5, new WaitingRoomRequest(AdmitPerSecond: 50, AdmissionSeconds: 1));
+        var other = await CreateAsync(5, new WaitingRoomRequest(AdmitPerSecond: 50));
         var (buyer, stranger) = (NextUser(), NextUser());
         await app.Servers[0].JoinQueueAsync(ticket.Id, buyer);
         await app.Servers[0].JoinQueueAsync(other.Id, buyer);
-        var token = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[1], ticket.Id, buyer, "admitted", Within)).AdmissionToken!;
-        var otherTicketsToken = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[1], other.Id, buyer, "admitted", Within)).AdmissionToken!;
+        var token = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[1], ticket.Id, buyer, QueueStatuses.Admitted, Within)).AdmissionToken!;
+        var otherTicketsToken = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[1], other.Id, buyer, QueueStatuses.Admitted, Within)).AdmissionToken!;
         var forged = token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
 
         await AssertNotAdmittedAsync(ticket.Id, buyer, null);
@@ -71,10 +71,10 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
     [Fact]
     public async Task A_keyed_purchase_is_replayed_after_the_admission_expired()
     {
-        var ticket = await CreateAsync(5, new WaitingRoomDto(AdmitPerSecond: 50, AdmissionSeconds: 1));
+        var ticket = await CreateAsync(5, new WaitingRoomRequest(AdmitPerSecond: 50, AdmissionSeconds: 1));
         var buyer = NextUser();
         await app.Servers[0].JoinQueueAsync(ticket.Id, buyer);
-        var token = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[0], ticket.Id, buyer, "admitted", Within)).AdmissionToken!;
+        var token = (await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[0], ticket.Id, buyer, QueueStatuses.Admitted, Within)).AdmissionToken!;
         var key = KeyedPurchase.NewKey();
 
         using (var bought = await app.Servers[0].PurchaseAsync(ticket.Id, buyer, key, admissionToken: token))
@@ -94,20 +94,20 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
     [Fact]
     public async Task An_admitted_buyer_who_never_buys_passes_the_turn_on()
     {
-        var ticket = await CreateAsync(1, new WaitingRoomDto(AdmitPerSecond: 50, AdmissionSeconds: 1));
+        var ticket = await CreateAsync(1, new WaitingRoomRequest(AdmitPerSecond: 50, AdmissionSeconds: 1));
         var (idle, next) = (NextUser(), NextUser());
         await app.Servers[0].JoinQueueAsync(ticket.Id, idle);
         await app.Servers[1].JoinQueueAsync(ticket.Id, next);
 
-        await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[0], ticket.Id, idle, "admitted", Within);
+        await WaitingRoomBuyer.WaitForStatusAsync(app.Servers[0], ticket.Id, idle, QueueStatuses.Admitted, Within);
         // One ticket left and one admission out: the next buyer waits rather than being admitted to a race.
-        Assert.Equal("waiting", (await app.Servers[1].GetQueueStatusAsync(ticket.Id, next)).Status);
+        Assert.Equal(QueueStatuses.Waiting, (await app.Servers[1].GetQueueStatusAsync(ticket.Id, next)).Status);
 
         var (status, purchase) = await WaitingRoomBuyer.WaitAndBuyAsync(app.Servers[1], ticket.Id, next, Within);
 
-        Assert.Equal(("admitted", (HttpStatusCode?)HttpStatusCode.Created), (status, purchase));
-        Assert.Equal("expired", (await app.Servers[0].GetQueueStatusAsync(ticket.Id, idle)).Status);
-        Assert.Equal("purchased", (await app.Servers[0].GetQueueStatusAsync(ticket.Id, next)).Status);
+        Assert.Equal((QueueStatuses.Admitted, (HttpStatusCode?)HttpStatusCode.Created), (status, purchase));
+        Assert.Equal(QueueStatuses.Expired, (await app.Servers[0].GetQueueStatusAsync(ticket.Id, idle)).Status);
+        Assert.Equal(QueueStatuses.Purchased, (await app.Servers[0].GetQueueStatusAsync(ticket.Id, next)).Status);
     }
 
     [Fact]
@@ -120,19 +120,19 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
         output.WriteLine($"admitting server: {admitter}");
 
         // The admitting server dies outright (FailFast), holding its admission lease.
-        var crashTicket = await app.Servers[victim].CreateTicketAsync(1, "atomic");
+        var crashTicket = await app.Servers[victim].CreateTicketAsync(1, StrategyNames.Atomic);
         var crashUser = NextUser();
         await app.ArmCrashAsync(app.Servers[victim], crashUser);
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => app.Servers[victim].PurchaseAsync(crashTicket.Id, crashUser));
         try
         {
-            var ticket = await CreateAsync(3, new WaitingRoomDto(AdmitPerSecond: 50), survivor);
+            var ticket = await CreateAsync(3, new WaitingRoomRequest(AdmitPerSecond: 50), survivor);
             var buyer = NextUser();
             await survivor.JoinQueueAsync(ticket.Id, buyer);
 
             var (status, purchase) = await WaitingRoomBuyer.WaitAndBuyAsync(survivor, ticket.Id, buyer, Within);
 
-            Assert.Equal(("admitted", (HttpStatusCode?)HttpStatusCode.Created), (status, purchase));
+            Assert.Equal((QueueStatuses.Admitted, (HttpStatusCode?)HttpStatusCode.Created), (status, purchase));
             Assert.StartsWith(TicketRushApp.ServerNames[1 - victim], await WaitForAdmitterAsync(redis.GetDatabase()), StringComparison.Ordinal);
         }
         finally
@@ -144,35 +144,35 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
     [Fact]
     public async Task A_ticket_without_a_waiting_room_has_no_line_and_needs_no_admission()
     {
-        var ticket = await app.Servers[0].CreateTicketAsync(5, "atomic");
+        var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.Atomic);
 
-        using var join = await app.Servers[0].PostAsJsonAsync($"/api/tickets/{ticket.Id}/queue", new { userId = NextUser() });
+        using var join = await app.Servers[0].PostAsJsonAsync(ApiRoutes.Queue(ticket.Id), new { userId = NextUser() });
         using var purchase = await app.Servers[0].PurchaseAsync(ticket.Id, NextUser());
 
         Assert.Equal(HttpStatusCode.Conflict, join.StatusCode);
-        Assert.Equal("no-waiting-room", (await join.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.NoWaitingRoom, (await join.ReadProblemAsync()).Code);
         Assert.Equal(HttpStatusCode.Created, purchase.StatusCode);
     }
 
     [Fact]
     public async Task A_buyer_who_never_joined_is_not_in_line()
     {
-        var ticket = await CreateAsync(5, new WaitingRoomDto(AdmitPerSecond: 5));
+        var ticket = await CreateAsync(5, new WaitingRoomRequest(AdmitPerSecond: 5));
 
-        using var response = await app.Servers[0].GetAsync($"/api/tickets/{ticket.Id}/queue/{NextUser()}");
+        using var response = await app.Servers[0].GetAsync(ApiRoutes.QueueStatus(ticket.Id, NextUser()));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("not-in-queue", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.NotInQueue, (await response.ReadProblemAsync()).Code);
     }
 
-    private Task<TicketDto> CreateAsync(int stock, WaitingRoomDto waitingRoom, HttpClient? server = null) =>
-        (server ?? app.Servers[0]).CreateTicketAsync(TicketRushApp.AdminKey, stock, "atomic", waitingRoom: waitingRoom);
+    private Task<TicketResponse> CreateAsync(int stock, WaitingRoomRequest waitingRoom, HttpClient? server = null) =>
+        (server ?? app.Servers[0]).CreateTicketAsync(TicketRushApp.AdminKey, stock, StrategyNames.Atomic, waitingRoom: waitingRoom);
 
     private async Task AssertNotAdmittedAsync(long ticketId, long userId, string? token)
     {
         using var response = await app.Servers[0].PurchaseAdmittedAsync(ticketId, userId, token);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("not-admitted", (await response.ReadProblemAsync()).Code);
+        Assert.Equal(ProblemCodes.NotAdmitted, (await response.ReadProblemAsync()).Code);
     }
 
     private static async Task<string> WaitForAdmitterAsync(IDatabase redis)
@@ -180,7 +180,7 @@ public sealed class WaitingRoomTests(TicketRushApp app, ITestOutputHelper output
         using var timeout = new CancellationTokenSource(Within);
         while (true)
         {
-            if (await redis.StringGetAsync("ticketrush:wr:admitter") is { HasValue: true } holder)
+            if (await redis.StringGetAsync(RedisKeys.Admitter) is { HasValue: true } holder)
             {
                 return holder!;
             }
