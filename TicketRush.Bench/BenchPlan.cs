@@ -32,7 +32,7 @@ public sealed record BenchPlan(
           --out DIR               where the reports go         (default docs)
         """;
 
-    private static readonly string[] QuickStrategies = ["atomic", "redis-counter", "pessimistic"];
+    private static readonly string[] QuickStrategies = [StrategyNames.Atomic, StrategyNames.RedisCounter, StrategyNames.Pessimistic];
 
     public static BenchPlan Parse(IReadOnlyList<string> args)
     {

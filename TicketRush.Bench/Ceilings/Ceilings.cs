@@ -46,7 +46,7 @@ public static class Ceilings
         Task MeasureOneAsync(string key, string name, string what, Func<long, CancellationToken, Task<string>> operation, int? concurrency = null) =>
             MeasureLoadAsync(key, name, what, window => ClosedLoop.RunAsync(concurrency ?? plan.Concurrency, window, long.MaxValue, operation, cancellationToken), concurrency);
 
-        var ticket = await system.Servers[0].CreateTicketAsync(system.AdminKey, TicketStock, "atomic", "bench ceilings", cancellationToken);
+        var ticket = await system.Servers[0].CreateTicketAsync(system.AdminKey, TicketStock, StrategyNames.Atomic, "bench ceilings", cancellationToken);
         await MeasureOneAsync("a", "MySQL tx, 4 round trips", PurchaseTransactions.FourRoundTripsSql,
             (_, ct) => PurchaseTransactions.FourRoundTripsAsync(database, ticket.Id, users.Next(), ct));
         await MeasureOneAsync("b", "MySQL tx, 1 round trip", PurchaseTransactions.OneRoundTripSql,
@@ -92,7 +92,7 @@ public static class Ceilings
         if (Wrk.IsInstalled)
         {
             await MeasureLoadAsync("f", "HTTP GET /alive, wrk", "the same, loaded by wrk (C, one process per server) instead of our .NET client",
-                window => Wrk.GetAsync(system.ServerAddresses, "/alive", Succeeded, plan.Concurrency, window, cancellationToken));
+                window => Wrk.GetAsync(system.ServerAddresses, ApiRoutes.Alive, Succeeded, plan.Concurrency, window, cancellationToken));
         }
         else
         {
@@ -164,7 +164,7 @@ public static class Ceilings
 
     private static async Task<string> AliveAsync(HttpClient server, CancellationToken cancellationToken)
     {
-        using var response = await server.GetAsync("/alive", HttpCompletionOption.ResponseContentRead, cancellationToken);
+        using var response = await server.GetAsync(ApiRoutes.Alive, HttpCompletionOption.ResponseContentRead, cancellationToken);
         return response.IsSuccessStatusCode ? Succeeded : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

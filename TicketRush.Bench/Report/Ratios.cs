@@ -1,3 +1,4 @@
+using TicketRush.Api.Purchasing;
 using TicketRush.Bench.Ceilings;
 using TicketRush.Bench.Scenarios;
 
@@ -29,36 +30,36 @@ public static class Ratios
         }
 
         // Conditional-decrement strategies: bounded by the bare transaction, in its naive and its one-round-trip shape.
-        foreach (var strategy in new[] { "atomic", "redis-counter" })
+        foreach (var strategy in new[] { StrategyNames.Atomic, StrategyNames.RedisCounter })
         {
             VsCeiling(strategy, "sustained", "sales/s", r => r.SalesRate, "a");
             VsCeiling(strategy, "sustained", "sales/s", r => r.SalesRate, "b");
         }
 
-        VsCeiling("pessimistic", "sustained", "sales/s", r => r.SalesRate, "c");
+        VsCeiling(StrategyNames.Pessimistic, "sustained", "sales/s", r => r.SalesRate, "c");
 
         // Group commit sells many buyers per row-lock hold: it is measured against the best one buyer per hold can do.
-        VsCeiling("batched", "sustained", "sales/s", r => r.SalesRate, "b");
-        VsStrategy("batched", "sustained", "sales/s", r => r.SalesRate, "atomic");
+        VsCeiling(StrategyNames.Batched, "sustained", "sales/s", r => r.SalesRate, "b");
+        VsStrategy(StrategyNames.Batched, "sustained", "sales/s", r => r.SalesRate, StrategyNames.Atomic);
 
         // Refusing a sold-out buyer is what the Redis counter is for: compare it with the script alone and with atomic,
         // over the whole drop (selling phase included) and once the sale is over (wrk's load, against wrk's HTTP ceiling).
-        VsStrategy("redis-counter", "drop", "sold-out/s", r => r.SoldOutRate, "atomic");
-        VsCeiling("redis-counter", "sold-out", "sold-out/s", r => r.SoldOutRate, "d0");
-        VsCeiling("redis-counter", "sold-out", "sold-out/s", r => r.SoldOutRate, "d");
-        VsStrategy("redis-counter", "sold-out", "sold-out/s", r => r.SoldOutRate, "atomic");
+        VsStrategy(StrategyNames.RedisCounter, "drop", "sold-out/s", r => r.SoldOutRate, StrategyNames.Atomic);
+        VsCeiling(StrategyNames.RedisCounter, "sold-out", "sold-out/s", r => r.SoldOutRate, "d0");
+        VsCeiling(StrategyNames.RedisCounter, "sold-out", "sold-out/s", r => r.SoldOutRate, "d");
+        VsStrategy(StrategyNames.RedisCounter, "sold-out", "sold-out/s", r => r.SoldOutRate, StrategyNames.Atomic);
         foreach (var result in results.Where(r => r.Scenario == "sold-out"))
         {
             VsCeiling(result.Strategy, "sold-out", "sold-out/s", r => r.SoldOutRate, "f");
         }
 
-        foreach (var strategy in new[] { "optimistic", "redlock" })
+        foreach (var strategy in new[] { StrategyNames.Optimistic, StrategyNames.RedLock })
         {
-            VsStrategy(strategy, "sustained", "sales/s", r => r.SalesRate, "pessimistic");
+            VsStrategy(strategy, "sustained", "sales/s", r => r.SalesRate, StrategyNames.Pessimistic);
         }
 
         // Read-then-write strategies unsafe across servers: the nearest bare shape is the one-round-trip write.
-        foreach (var strategy in new[] { "none", "lock", "semaphore" })
+        foreach (var strategy in PurchaseStrategies.Descriptors.Where(s => !s.SafeAcrossServers).Select(s => s.Name))
         {
             VsCeiling(strategy, "sustained", "sales/s", r => r.SalesRate, "b");
         }

@@ -1,3 +1,4 @@
+using TicketRush.Api.Purchasing;
 using TicketRush.Bench.Scenarios;
 using static TicketRush.Bench.Report.Formats;
 
@@ -6,7 +7,7 @@ namespace TicketRush.Bench.Report;
 /// <summary>The performance issue's targets, judged on this run's own figures (ratios, never absolute numbers).</summary>
 public static class Targets
 {
-    private static readonly string[] SafeStrategies = ["pessimistic", "optimistic", "redlock", "atomic", "redis-counter", "batched"];
+    private static readonly IEnumerable<string> SafeStrategies = PurchaseStrategies.SafeAcrossServers.Select(strategy => strategy.Name);
 
     public static IReadOnlyList<TargetCheck> Check(BenchReport report)
     {
@@ -22,19 +23,19 @@ public static class Targets
                 : new TargetCheck(target, "not measured in this run", null));
         }
 
-        AtLeast("atomic sustained sales ≥ 0.7 × (a), the four-round-trip transaction", Of("atomic", "sustained")?.SalesRate, CeilingOf("a"), 0.7);
-        AtLeast("atomic sustained sales ≥ 1.0 × (a) (the moonshot)", Of("atomic", "sustained")?.SalesRate, CeilingOf("a"), 1.0);
-        AtLeast("batched sustained sales ≥ 1.0 × (b), the one-round-trip transaction (the moonshot)", Of("batched", "sustained")?.SalesRate, CeilingOf("b"), 1.0);
-        AtLeast("batched sustained sales ≥ 3 × atomic's", Of("batched", "sustained")?.SalesRate, Of("atomic", "sustained")?.SalesRate, 3);
-        AtLeast("pessimistic sustained sales ≥ 0.6 × (c), the FOR UPDATE transaction", Of("pessimistic", "sustained")?.SalesRate, CeilingOf("c"), 0.6);
-        AtLeast("redis-counter sold-out answers ≥ 0.3 × (d), the Lua reservation", Of("redis-counter", "sold-out")?.SoldOutRate, CeilingOf("d"), 0.3);
-        AtLeast("redis-counter sold-out answers ≥ 0.3 × (d0), the Lua rejection", Of("redis-counter", "sold-out")?.SoldOutRate, CeilingOf("d0"), 0.3);
-        foreach (var strategy in new[] { "optimistic", "redlock" })
+        AtLeast("atomic sustained sales ≥ 0.7 × (a), the four-round-trip transaction", Of(StrategyNames.Atomic, "sustained")?.SalesRate, CeilingOf("a"), 0.7);
+        AtLeast("atomic sustained sales ≥ 1.0 × (a) (the moonshot)", Of(StrategyNames.Atomic, "sustained")?.SalesRate, CeilingOf("a"), 1.0);
+        AtLeast("batched sustained sales ≥ 1.0 × (b), the one-round-trip transaction (the moonshot)", Of(StrategyNames.Batched, "sustained")?.SalesRate, CeilingOf("b"), 1.0);
+        AtLeast("batched sustained sales ≥ 3 × atomic's", Of(StrategyNames.Batched, "sustained")?.SalesRate, Of(StrategyNames.Atomic, "sustained")?.SalesRate, 3);
+        AtLeast("pessimistic sustained sales ≥ 0.6 × (c), the FOR UPDATE transaction", Of(StrategyNames.Pessimistic, "sustained")?.SalesRate, CeilingOf("c"), 0.6);
+        AtLeast("redis-counter sold-out answers ≥ 0.3 × (d), the Lua reservation", Of(StrategyNames.RedisCounter, "sold-out")?.SoldOutRate, CeilingOf("d"), 0.3);
+        AtLeast("redis-counter sold-out answers ≥ 0.3 × (d0), the Lua rejection", Of(StrategyNames.RedisCounter, "sold-out")?.SoldOutRate, CeilingOf("d0"), 0.3);
+        foreach (var strategy in new[] { StrategyNames.Optimistic, StrategyNames.RedLock })
         {
-            AtLeast($"{strategy} sustained sales ≥ 0.3 × pessimistic's", Of(strategy, "sustained")?.SalesRate, Of("pessimistic", "sustained")?.SalesRate, 0.3);
+            AtLeast($"{strategy} sustained sales ≥ 0.3 × pessimistic's", Of(strategy, "sustained")?.SalesRate, Of(StrategyNames.Pessimistic, "sustained")?.SalesRate, 0.3);
         }
 
-        if (Of("batched", "rush") is { } batchedRush && Of("atomic", "rush") is { } atomicRush)
+        if (Of(StrategyNames.Batched, "rush") is { } batchedRush && Of(StrategyNames.Atomic, "rush") is { } atomicRush)
         {
             var (batched, atomic) = (batchedRush.Load.Percentile(0.99), atomicRush.Load.Percentile(0.99));
             checks.Add(new TargetCheck("batched rush p99 ≤ atomic's", $"{Milliseconds(batched)} vs {Milliseconds(atomic)} ms", batched <= atomic));
@@ -54,7 +55,7 @@ public static class Targets
             {
                 var p99 = light.Load.Percentile(0.99);
                 // batched's own target is tighter: a batch that waits for company must not cost a light load its latency.
-                var limit = strategy == "batched" ? 20 : 50;
+                var limit = strategy == StrategyNames.Batched ? 20 : 50;
                 checks.Add(new TargetCheck($"{strategy} p99 ≤ {limit} ms at 8 clients per server", LightLatency(report, strategy, light), p99.TotalMilliseconds <= limit));
             }
         }
@@ -74,8 +75,8 @@ public static class Targets
 
         var bare = strategy switch
         {
-            "pessimistic" => Ceilings.Ceilings.LightKey("c"),
-            "atomic" or "redis-counter" or "batched" => Ceilings.Ceilings.LightKey("b"),
+            StrategyNames.Pessimistic => Ceilings.Ceilings.LightKey("c"),
+            StrategyNames.Atomic or StrategyNames.RedisCounter or StrategyNames.Batched => Ceilings.Ceilings.LightKey("b"),
             _ => null,
         };
         return report.Ceilings.FirstOrDefault(c => c.Key == bare) is { } ceiling

@@ -18,13 +18,13 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
     public const int LightConcurrency = 16;
 
     /// <param name="results">Each scenario's result is added as it finishes, so a run stopped early keeps the finished ones.</param>
-    public async Task RunAsync(StrategyDto strategy, List<ScenarioResult> results, CancellationToken cancellationToken)
+    public async Task RunAsync(StrategyDescriptor strategy, List<ScenarioResult> results, CancellationToken cancellationToken)
     {
         log($"{strategy.Name}: warm-up {plan.StrategyWarmup.TotalSeconds:F0} s (untimed)");
         var warmup = await CreateTicketAsync(strategy.Name, OpenStock, "warm-up", cancellationToken);
         await LoadAsync(warmup, plan.StrategyWarmup, OpenStock, cancellationToken);
 
-        Func<StrategyDto, CancellationToken, Task<ScenarioResult>>[] scenarios = Wrk.IsInstalled
+        Func<StrategyDescriptor, CancellationToken, Task<ScenarioResult>>[] scenarios = Wrk.IsInstalled
             ? [RushAsync, DropAsync, SoldOutAsync, SustainedAsync, LightAsync]
             : [RushAsync, DropAsync, SustainedAsync, LightAsync];
         foreach (var scenario in scenarios)
@@ -40,7 +40,7 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
         }
     }
 
-    private async Task<ScenarioResult> RushAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> RushAsync(StrategyDescriptor strategy, CancellationToken cancellationToken)
     {
         log($"{strategy.Name}: rush, {plan.RushBuyers} distinct buyers released at once on stock {plan.RushStock}");
         var verdict = await RushRunner.RunAsync(system.Servers, system.AdminKey, strategy.Name, plan.RushStock,
@@ -54,7 +54,7 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
                 : null);
     }
 
-    private async Task<ScenarioResult> DropAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> DropAsync(StrategyDescriptor strategy, CancellationToken cancellationToken)
     {
         log($"{strategy.Name}: oversubscribed drop, {plan.DropBuyers} buyers on stock {plan.DropStock} at {plan.Concurrency} in flight (at most {plan.DropLimit.TotalSeconds:F0} s)");
         var ticket = await CreateTicketAsync(strategy.Name, plan.DropStock, "drop", cancellationToken);
@@ -69,11 +69,11 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
     /// Fresh buyers at a ticket that sold its one ticket, loaded by wrk: how fast a finished sale turns buyers away, with
     /// the load generator's own cost as small as it gets on shared cores.
     /// </summary>
-    private async Task<ScenarioResult> SoldOutAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> SoldOutAsync(StrategyDescriptor strategy, CancellationToken cancellationToken)
     {
         log($"{strategy.Name}: sold out, fresh buyers at a finished sale with wrk, {plan.Concurrency} connections, warm-up {plan.StrategyWarmup.TotalSeconds:F0} s, then {plan.CeilingWindow.TotalSeconds:F0} s");
         var ticket = await CreateTicketAsync(strategy.Name, 1, "sold out", cancellationToken);
-        var path = TicketRushClient.PurchasePath(ticket.Id);
+        var path = ApiRoutes.Orders(ticket.Id);
         await PurchaseRequest.SendAsync(system.Servers[0], path, 1, cancellationToken);
         // The path that answers from memory is only now taken often enough for the JIT's optimised code to replace the first.
         await Wrk.PurchaseAsync(system.ServerAddresses, path, plan.Concurrency, plan.StrategyWarmup, cancellationToken);
@@ -82,7 +82,7 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
             strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
     }
 
-    private async Task<ScenarioResult> SustainedAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> SustainedAsync(StrategyDescriptor strategy, CancellationToken cancellationToken)
     {
         log($"{strategy.Name}: sustained sale, {plan.SustainedWindow.TotalSeconds:F0} s at {plan.Concurrency} in flight on stock {OpenStock}");
         var ticket = await CreateTicketAsync(strategy.Name, OpenStock, "sustained", cancellationToken);
@@ -96,25 +96,25 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
     /// by wrk when installed, as the latency target was set: on two shared cores a .NET client's own work shows up in
     /// the tail it measures.
     /// </summary>
-    private async Task<ScenarioResult> LightAsync(StrategyDto strategy, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> LightAsync(StrategyDescriptor strategy, CancellationToken cancellationToken)
     {
         var tool = Wrk.IsInstalled ? "wrk" : "our .NET client";
         log($"{strategy.Name}: light load, {plan.CeilingWindow.TotalSeconds:F0} s at {LightConcurrency} in flight on stock {OpenStock}, loaded by {tool}");
         var ticket = await CreateTicketAsync(strategy.Name, OpenStock, "light", cancellationToken);
         var load = Wrk.IsInstalled
-            ? await Wrk.PurchaseAsync(system.ServerAddresses, TicketRushClient.PurchasePath(ticket.Id), LightConcurrency, plan.CeilingWindow, cancellationToken)
+            ? await Wrk.PurchaseAsync(system.ServerAddresses, ApiRoutes.Orders(ticket.Id), LightConcurrency, plan.CeilingWindow, cancellationToken)
             : await LoadAsync(ticket, plan.CeilingWindow, OpenStock, cancellationToken, LightConcurrency);
         return new ScenarioResult(strategy.Name, "light", $"{plan.CeilingWindow.TotalSeconds:F0} s, c={LightConcurrency}" + (Wrk.IsInstalled ? ", wrk" : ""),
             strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
     }
 
-    private Task<TicketDto> CreateTicketAsync(string strategy, int stock, string scenario, CancellationToken cancellationToken) =>
+    private Task<TicketResponse> CreateTicketAsync(string strategy, int stock, string scenario, CancellationToken cancellationToken) =>
         system.Servers[0].CreateTicketAsync(system.AdminKey, stock, strategy, $"bench {strategy} {scenario}", cancellationToken);
 
     /// <summary>Distinct buyers 1..<paramref name="buyers"/> at most, for at most <paramref name="window"/>.</summary>
-    private Task<LoadResult> LoadAsync(TicketDto ticket, TimeSpan window, int buyers, CancellationToken cancellationToken, int? concurrency = null)
+    private Task<LoadResult> LoadAsync(TicketResponse ticket, TimeSpan window, int buyers, CancellationToken cancellationToken, int? concurrency = null)
     {
-        var path = TicketRushClient.PurchasePath(ticket.Id);
+        var path = ApiRoutes.Orders(ticket.Id);
         return ClosedLoop.RunAsync(concurrency ?? plan.Concurrency, window, buyers,
             (n, ct) => PurchaseRequest.SendAsync(system.Servers[(int)(n % system.Servers.Count)], path, n + 1, ct), cancellationToken);
     }
