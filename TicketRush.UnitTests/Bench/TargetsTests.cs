@@ -28,7 +28,7 @@ public sealed class TargetsTests
     {
         var report = Report(
             [new Ceiling("a", "4 round trips", "", Load(1000, Ceilings.Succeeded)), new Ceiling("c", "FOR UPDATE", "", Load(1000, Ceilings.Succeeded))],
-            [Result("atomic", "sustained", Load(700, "201")), Result("pessimistic", "sustained", Load(599, "201"))]);
+            [Result(StrategyNames.Atomic, "sustained", Load(700, "201")), Result(StrategyNames.Pessimistic, "sustained", Load(599, "201"))]);
 
         Assert.Equal(true, Check(report, "atomic sustained sales ≥ 0.7").Met);
         Assert.Equal(false, Check(report, "atomic sustained sales ≥ 1.0").Met);
@@ -40,7 +40,7 @@ public sealed class TargetsTests
     {
         var report = Report(
             [new Ceiling("f", "GET /alive, wrk", "", Load(10_000, Ceilings.Succeeded))],
-            [Result("atomic", "sold-out", Load(8_000, "409 sold-out")), Result("pessimistic", "sold-out", Load(7_999, "409 sold-out"))]);
+            [Result(StrategyNames.Atomic, "sold-out", Load(8_000, "409 sold-out")), Result(StrategyNames.Pessimistic, "sold-out", Load(7_999, "409 sold-out"))]);
 
         Assert.Equal(true, Check(report, "atomic sold-out answers ≥ 0.8 × (f)").Met);
         Assert.Equal(false, Check(report, "pessimistic sold-out answers ≥ 0.8 × (f)").Met);
@@ -51,7 +51,7 @@ public sealed class TargetsTests
     [Fact]
     public void A_target_whose_figures_the_run_lacks_is_not_judged()
     {
-        var check = Check(Report([], [Result("atomic", "sustained", Load(700, "201"))]), "atomic sustained sales ≥ 0.7");
+        var check = Check(Report([], [Result(StrategyNames.Atomic, "sustained", Load(700, "201"))]), "atomic sustained sales ≥ 0.7");
 
         Assert.Null(check.Met);
         Assert.Equal("not measured in this run", check.Measured);
@@ -62,8 +62,8 @@ public sealed class TargetsTests
     {
         var report = Report([],
         [
-            Result("atomic", "rush", Load(100, "201", p50Ms: 10, p99Ms: 101)),
-            Result("atomic", "light", Load(100, "201", p99Ms: 50)),
+            Result(StrategyNames.Atomic, "rush", Load(100, "201", p50Ms: 10, p99Ms: 101)),
+            Result(StrategyNames.Atomic, "light", Load(100, "201", p99Ms: 50)),
         ]);
 
         Assert.Equal(false, Check(report, "atomic rush p99 ≤ 10 × p50").Met);
@@ -76,9 +76,9 @@ public sealed class TargetsTests
         var report = Report(
             [new Ceiling("b", "1 round trip", "", Load(1000, Ceilings.Succeeded))],
             [
-                Result("atomic", "sustained", Load(400, "201")),
-                Result("batched", "sustained", Load(1100, "201")),
-                Result("batched", "light", Load(100, "201", p99Ms: 21)),
+                Result(StrategyNames.Atomic, "sustained", Load(400, "201")),
+                Result(StrategyNames.Batched, "sustained", Load(1100, "201")),
+                Result(StrategyNames.Batched, "light", Load(100, "201", p99Ms: 21)),
             ]);
 
         Assert.Equal(true, Check(report, "batched sustained sales ≥ 1.0 × (b)").Met);
@@ -91,8 +91,8 @@ public sealed class TargetsTests
     {
         var report = Report([],
         [
-            Result("atomic", "rush", Load(100, "201", p50Ms: 400, p99Ms: 1000)),
-            Result("batched", "rush", Load(100, "201", p50Ms: 100, p99Ms: 250)),
+            Result(StrategyNames.Atomic, "rush", Load(100, "201", p50Ms: 400, p99Ms: 1000)),
+            Result(StrategyNames.Batched, "rush", Load(100, "201", p50Ms: 100, p99Ms: 250)),
         ]);
 
         Assert.Equal(true, Check(report, "batched rush p99 ≤ atomic's").Met);
@@ -103,7 +103,7 @@ public sealed class TargetsTests
     {
         var report = Report(
             [new Ceiling(Ceilings.LightKey("c"), "FOR UPDATE, 16 in flight", "", Load(800, Ceilings.Succeeded, p99Ms: 45))],
-            [Result("pessimistic", "light", Load(640, "201", p99Ms: 60))]);
+            [Result(StrategyNames.Pessimistic, "light", Load(640, "201", p99Ms: 60))]);
 
         var check = Check(report, "pessimistic p99 ≤ 50 ms");
 

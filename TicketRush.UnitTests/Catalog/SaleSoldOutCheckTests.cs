@@ -10,7 +10,7 @@ public sealed class SaleSoldOutCheckTests
     [Fact]
     public void One_check_at_a_time_however_many_buyers_are_turned_away()
     {
-        var sale = new Sale(1, "redis-counter");
+        var sale = new Sale(1, StrategyNames.RedisCounter);
 
         Assert.True(sale.TryClaimSoldOutCheck(now: 1_000, Gap));
         Assert.False(sale.TryClaimSoldOutCheck(now: 1_000, Gap));
@@ -20,7 +20,7 @@ public sealed class SaleSoldOutCheckTests
     [Fact]
     public void The_next_check_waits_for_the_gap_after_the_last_one_started()
     {
-        var sale = new Sale(1, "redis-counter");
+        var sale = new Sale(1, StrategyNames.RedisCounter);
         Assert.True(sale.TryClaimSoldOutCheck(now: 1_000, Gap));
         sale.EndSoldOutCheck();
 
@@ -31,7 +31,7 @@ public sealed class SaleSoldOutCheckTests
     [Fact]
     public void A_sale_known_sold_out_needs_no_check()
     {
-        var sale = new Sale(1, "redis-counter");
+        var sale = new Sale(1, StrategyNames.RedisCounter);
         sale.MarkSoldOut();
 
         Assert.False(sale.TryClaimSoldOutCheck(now: 1_000, Gap));
@@ -40,7 +40,7 @@ public sealed class SaleSoldOutCheckTests
     [Fact]
     public void Concurrent_claims_yield_exactly_one_check()
     {
-        var sale = new Sale(1, "redis-counter");
+        var sale = new Sale(1, StrategyNames.RedisCounter);
         var claimed = 0;
 
         Parallel.For(0, 10_000, _ =>

@@ -24,7 +24,7 @@ public sealed class FilterArgumentsTests
     {
         var request = new PurchaseRequest(42);
 
-        Assert.Same(request, Context("", null, "atomic", 7L, request).Body<PurchaseRequest>());
+        Assert.Same(request, Context("", null, StrategyNames.Atomic, 7L, request).Body<PurchaseRequest>());
         Assert.Same(request, Context("", null, request, 7L).Body<PurchaseRequest>());
         Assert.Null(Context("", null, 7L, null).Body<PurchaseRequest>());
     }

@@ -10,7 +10,7 @@ namespace TicketRush.UnitTests.Orders;
 public sealed class OrderProblemsTests
 {
     private static readonly PurchaseCommand Command = new(TicketId: 17, UserId: 42);
-    private static readonly string[] Strategies = ["atomic", "optimistic"];
+    private static readonly string[] Strategies = [StrategyNames.Atomic, StrategyNames.Optimistic];
 
     private static readonly Dictionary<PurchaseStatus, (int Status, string Code)> Expected = new()
     {

@@ -11,7 +11,7 @@ namespace TicketRush.UnitTests.Purchasing;
 public sealed class PurchaseBatcherTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private static readonly Sale Sale = new(7, "batched");
+    private static readonly Sale Sale = new(7, StrategyNames.Batched);
 
     private readonly FakeTimeProvider _time = new();
     private readonly Channel<long[]> _sent = Channel.CreateUnbounded<long[]>();

@@ -2,7 +2,7 @@ namespace TicketRush.UnitTests.Rush;
 
 public sealed class FairnessTests
 {
-    private static OrderDto Order(long id, long user) => new(id, 1, user, DateTimeOffset.UnixEpoch, "api-1", "atomic");
+    private static OrderResponse Order(long id, long user) => new(id, 1, user, DateTimeOffset.UnixEpoch, "api-1", StrategyNames.Atomic);
 
     [Fact]
     public void First_come_first_served_in_order_is_perfectly_fair()

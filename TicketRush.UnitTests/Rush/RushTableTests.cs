@@ -5,15 +5,15 @@ public sealed class RushTableTests
 {
     private static RushVerdict Verdict(string strategy) =>
         new(strategy, ServerCount: 1, Stock: 1,
-            new TicketDto(1, "rush", 1, 0, 1, strategy),
-            [new OrderDto(1, 1, 1, DateTimeOffset.UnixEpoch, "api-0", strategy)],
+            new TicketResponse(1, "rush", 1, 0, 1, strategy),
+            [new OrderResponse(1, 1, 1, DateTimeOffset.UnixEpoch, "api-0", strategy)],
             [new RushAttempt(1, 0, 201, null, null, "api-0", TimeSpan.FromMilliseconds(3))],
             TimeSpan.FromSeconds(1));
 
     [Fact]
     public void One_row_per_verdict_under_a_header_and_separator()
     {
-        var lines = RushTable.ToMarkdown([Verdict("atomic"), Verdict("optimistic"), Verdict("redlock")])
+        var lines = RushTable.ToMarkdown([Verdict(StrategyNames.Atomic), Verdict(StrategyNames.Optimistic), Verdict(StrategyNames.RedLock)])
             .Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(2 + 3, lines.Length);
@@ -27,7 +27,7 @@ public sealed class RushTableTests
     [Fact]
     public void Every_row_has_as_many_cells_as_the_header()
     {
-        var lines = RushTable.ToMarkdown([Verdict("atomic"), Verdict("lock")])
+        var lines = RushTable.ToMarkdown([Verdict(StrategyNames.Atomic), Verdict(StrategyNames.Lock)])
             .Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
 
         var headerCells = lines[0].Count(c => c == '|');
@@ -45,7 +45,7 @@ public sealed class RushTableTests
     [Fact]
     public void Histories_are_one_checker_table_per_verdict_that_has_one()
     {
-        var verdict = Verdict("atomic");
+        var verdict = Verdict(StrategyNames.Atomic);
         var judged = verdict with
         {
             History = TicketRush.Rush.History.HistoryChecker.Check(

@@ -8,12 +8,12 @@ public sealed class RushVerdictTests
     private static RushAttempt Attempt(long userId, int status, string? code = null) =>
         new(userId, ServerIndex: 0, status, code, Detail: null, ServedBy: "api-0", TimeSpan.FromMilliseconds(userId));
 
-    private static OrderDto Order(long id, long userId, string servedBy = "api-0") =>
-        new(id, TicketId: 1, userId, At, servedBy, "atomic");
+    private static OrderResponse Order(long id, long userId, string servedBy = "api-0") =>
+        new(id, TicketId: 1, userId, At, servedBy, StrategyNames.Atomic);
 
-    private static RushVerdict Verdict(int stock, int remaining, IReadOnlyList<OrderDto> orders, IReadOnlyList<RushAttempt> attempts, int? orderCount = null) =>
-        new("atomic", ServerCount: 2, stock,
-            new TicketDto(1, "rush", stock, remaining, orderCount ?? orders.Count, "atomic"),
+    private static RushVerdict Verdict(int stock, int remaining, IReadOnlyList<OrderResponse> orders, IReadOnlyList<RushAttempt> attempts, int? orderCount = null) =>
+        new(StrategyNames.Atomic, ServerCount: 2, stock,
+            new TicketResponse(1, "rush", stock, remaining, orderCount ?? orders.Count, StrategyNames.Atomic),
             orders, attempts, TimeSpan.FromSeconds(2));
 
     [Fact]
@@ -22,16 +22,16 @@ public sealed class RushVerdictTests
         var verdict = Verdict(stock: 1, remaining: 0, [Order(1, 1)],
         [
             Attempt(1, 201),
-            Attempt(2, 409, "sold-out"),
-            Attempt(3, 409, "sold-out"),
-            Attempt(4, 409, "already-purchased"),
-            Attempt(5, 503, "sold-out"),
+            Attempt(2, 409, ProblemCodes.SoldOut),
+            Attempt(3, 409, ProblemCodes.SoldOut),
+            Attempt(4, 409, ProblemCodes.AlreadyPurchased),
+            Attempt(5, 503, ProblemCodes.SoldOut),
         ]);
 
-        Assert.Equal(2, verdict.Count(409, "sold-out"));
-        Assert.Equal(1, verdict.Count(409, "already-purchased"));
+        Assert.Equal(2, verdict.Count(409, ProblemCodes.SoldOut));
+        Assert.Equal(1, verdict.Count(409, ProblemCodes.AlreadyPurchased));
         Assert.Equal(3, verdict.Count(409));
-        Assert.Equal(0, verdict.Count(404, "ticket-not-found"));
+        Assert.Equal(0, verdict.Count(404, ProblemCodes.TicketNotFound));
         Assert.Equal(1, verdict.Created);
     }
 
@@ -40,11 +40,11 @@ public sealed class RushVerdictTests
     {
         var verdict = Verdict(stock: 5, remaining: 5, [],
         [
-            Attempt(1, 500, "internal-error"),
-            Attempt(2, 503, "dependency-unavailable"),
+            Attempt(1, 500, ProblemCodes.InternalError),
+            Attempt(2, 503, ProblemCodes.DependencyUnavailable),
             Attempt(3, RushAttempt.TransportFailure, "transport-error"),
-            Attempt(4, 409, "sold-out"),
-            Attempt(5, 404, "ticket-not-found"),
+            Attempt(4, 409, ProblemCodes.SoldOut),
+            Attempt(5, 404, ProblemCodes.TicketNotFound),
             Attempt(6, 201),
         ]);
 
@@ -80,7 +80,7 @@ public sealed class RushVerdictTests
     public void Exact_sell_out_is_exact()
     {
         var verdict = Verdict(stock: 2, remaining: 0, [Order(1, 1, "api-0"), Order(2, 2, "api-1")],
-            [Attempt(1, 201), Attempt(2, 201), Attempt(3, 409, "sold-out")]);
+            [Attempt(1, 201), Attempt(2, 201), Attempt(3, 409, ProblemCodes.SoldOut)]);
 
         Assert.True(verdict.IsExact, verdict.ToString());
         Assert.Equal(new Dictionary<string, int> { ["api-0"] = 1, ["api-1"] = 1 }, verdict.SoldByServer);
@@ -90,7 +90,7 @@ public sealed class RushVerdictTests
     public void Stock_left_while_enough_buyers_came_is_undersold()
     {
         var verdict = Verdict(stock: 3, remaining: 2, [Order(1, 1)],
-            [Attempt(1, 201), Attempt(2, 503, "dependency-unavailable"), Attempt(3, 503, "dependency-unavailable")]);
+            [Attempt(1, 201), Attempt(2, 503, ProblemCodes.DependencyUnavailable), Attempt(3, 503, ProblemCodes.DependencyUnavailable)]);
 
         Assert.Equal(2, verdict.Undersold);
     }
@@ -99,12 +99,12 @@ public sealed class RushVerdictTests
     public void A_history_violation_makes_an_otherwise_exact_rush_inexact()
     {
         var orders = new[] { Order(1, 1), Order(2, 2) };
-        var ticket = new TicketDto(1, "rush", 2, 0, 2, "atomic");
+        var ticket = new TicketResponse(1, "rush", 2, 0, 2, StrategyNames.Atomic);
         // Buyer 2 was only ever told "sold out", yet holds an order: a phantom sale the counts cannot see.
         var history = new[]
         {
             new TicketRush.Rush.History.PurchaseOperation(1, null, "server-1", TimeSpan.Zero, TimeSpan.FromMilliseconds(5), 201, null, OrderId: 1),
-            new TicketRush.Rush.History.PurchaseOperation(2, null, "server-1", TimeSpan.Zero, TimeSpan.FromMilliseconds(5), 409, "sold-out"),
+            new TicketRush.Rush.History.PurchaseOperation(2, null, "server-1", TimeSpan.Zero, TimeSpan.FromMilliseconds(5), 409, ProblemCodes.SoldOut),
         };
         var verdict = Verdict(stock: 2, remaining: 0, orders, [Attempt(1, 201), Attempt(2, 201)]) with
         {

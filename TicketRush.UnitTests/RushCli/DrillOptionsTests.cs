@@ -11,7 +11,7 @@ public sealed class DrillOptionsTests
         var options = DrillOptions.Parse(["--kill-port", "8080"]);
 
         Assert.Equal(new TicketRush.Rush.Drills.DrillFault(8080, null), options.Fault);
-        Assert.Equal("atomic", options.Strategy);
+        Assert.Equal(StrategyNames.Atomic, options.Strategy);
         Assert.Equal((1_000, 3_000, 2), (options.Stock, options.Buyers, options.KeyedEvery));
         Assert.Equal(TimeSpan.FromMilliseconds(300), options.FaultAfter);
         Assert.Null(options.Gateway);

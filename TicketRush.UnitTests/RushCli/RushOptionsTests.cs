@@ -42,10 +42,10 @@ public sealed class RushOptionsTests
     public void Given_options_override_the_defaults()
     {
         var options = RushOptions.Parse(
-            ["--servers", "http://127.0.0.1:9000", "--strategy", "atomic", "--stock", "5", "--buyers", "50", "--admin-key", "k", "--report", "r.html"]);
+            ["--servers", "http://127.0.0.1:9000", "--strategy", StrategyNames.Atomic, "--stock", "5", "--buyers", "50", "--admin-key", "k", "--report", "r.html"]);
 
         Assert.Equal([new Uri("http://127.0.0.1:9000")], options.Servers);
-        Assert.Equal("atomic", options.Strategy);
+        Assert.Equal(StrategyNames.Atomic, options.Strategy);
         Assert.Equal(5, options.Stock);
         Assert.Equal(50, options.Buyers);
         Assert.Equal("k", options.AdminKey);

@@ -13,17 +13,17 @@ public sealed class HistoryCheckerTests
     private static PurchaseOperation Sold(long buyer, long orderId, int startMs = 0, int endMs = 10, string? key = null, bool replayed = false) =>
         Op(buyer, startMs, endMs, 201, orderId: orderId, key: key, replayed: replayed);
 
-    private static PurchaseOperation SoldOut(long buyer, int startMs = 0, int endMs = 10, string? key = null) => Op(buyer, startMs, endMs, 409, "sold-out", key: key);
+    private static PurchaseOperation SoldOut(long buyer, int startMs = 0, int endMs = 10, string? key = null) => Op(buyer, startMs, endMs, 409, ProblemCodes.SoldOut, key: key);
 
-    private static PurchaseOperation AlreadyPurchased(long buyer, int startMs = 0, int endMs = 10, string? key = null) => Op(buyer, startMs, endMs, 409, "already-purchased", key: key);
+    private static PurchaseOperation AlreadyPurchased(long buyer, int startMs = 0, int endMs = 10, string? key = null) => Op(buyer, startMs, endMs, 409, ProblemCodes.AlreadyPurchased, key: key);
 
     private static PurchaseOperation NoResponse(long buyer, int startMs = 0, int endMs = 10, string? key = null) =>
         Op(buyer, startMs, endMs, RushAttempt.TransportFailure, PurchaseOperation.TransportErrorCode, key: key);
 
-    private static OrderDto Order(long id, long buyer) => new(id, TicketId: 1, buyer, At, "api-1", "atomic");
+    private static OrderResponse Order(long id, long buyer) => new(id, TicketId: 1, buyer, At, "api-1", StrategyNames.Atomic);
 
-    private static HistoryVerdict Check(int stock, IReadOnlyList<PurchaseOperation> history, IReadOnlyList<OrderDto> orders, int? remaining = null, int? orderCount = null, bool faults = false) =>
-        HistoryChecker.Check(history, new TicketDto(1, "t", stock, remaining ?? stock - orders.Count, orderCount ?? orders.Count, "atomic"), orders, faults);
+    private static HistoryVerdict Check(int stock, IReadOnlyList<PurchaseOperation> history, IReadOnlyList<OrderResponse> orders, int? remaining = null, int? orderCount = null, bool faults = false) =>
+        HistoryChecker.Check(history, new TicketResponse(1, "t", stock, remaining ?? stock - orders.Count, orderCount ?? orders.Count, StrategyNames.Atomic), orders, faults);
 
     private static void AssertOnly(HistoryVerdict verdict, string id)
     {
@@ -73,7 +73,7 @@ public sealed class HistoryCheckerTests
     [Fact]
     public void C1_stock_left_with_fewer_than_twice_the_stock_in_demand_is_no_leak()
     {
-        Assert.True(Check(stock: 2, [Sold(1, 11), Op(2, 0, 10, 503, "dependency-unavailable"), SoldOut(3)], [Order(11, 1)]).IsValid);
+        Assert.True(Check(stock: 2, [Sold(1, 11), Op(2, 0, 10, 503, ProblemCodes.DependencyUnavailable), SoldOut(3)], [Order(11, 1)]).IsValid);
     }
 
     [Fact]
@@ -105,13 +105,13 @@ public sealed class HistoryCheckerTests
 
         AssertOnly(verdict, "C2");
         Assert.Contains("history of buyer 1", verdict.DescribeViolations());
-        Assert.Contains("already-purchased", verdict.DescribeViolations());
+        Assert.Contains(ProblemCodes.AlreadyPurchased, verdict.DescribeViolations());
     }
 
     [Fact]
     public void C3_an_order_whose_buyer_was_only_refused_is_a_phantom_sale()
     {
-        AssertOnly(Check(stock: 3, [Sold(1, 11), SoldOut(2, 0, 5), Op(2, 6, 8, 503, "dependency-unavailable") with { Status = 429, Code = "rate-limited" }], [Order(11, 1), Order(12, 2)]), "C3");
+        AssertOnly(Check(stock: 3, [Sold(1, 11), SoldOut(2, 0, 5), Op(2, 6, 8, 503, ProblemCodes.DependencyUnavailable) with { Status = 429, Code = ProblemCodes.RateLimited }], [Order(11, 1), Order(12, 2)]), "C3");
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class HistoryCheckerTests
     [Fact]
     public void An_ambiguous_attempt_that_sold_is_accepted()
     {
-        var history = new[] { Sold(1, 11), NoResponse(2), Op(3, 0, 10, 503, "outcome-unknown"), SoldOut(4, 50, 60) };
+        var history = new[] { Sold(1, 11), NoResponse(2), Op(3, 0, 10, 503, ProblemCodes.OutcomeUnknown), SoldOut(4, 50, 60) };
 
         var verdict = Check(stock: 3, history, [Order(11, 1), Order(12, 2), Order(13, 3)]);
 
@@ -219,7 +219,7 @@ public sealed class HistoryCheckerTests
     [Fact]
     public void An_ambiguous_attempt_that_did_not_sell_is_accepted()
     {
-        var history = new[] { Sold(1, 11), NoResponse(2, key: "k2"), Op(3, 0, 10, 409, "idempotency-in-progress", key: "k3") };
+        var history = new[] { Sold(1, 11), NoResponse(2, key: "k2"), Op(3, 0, 10, 409, ProblemCodes.IdempotencyInProgress, key: "k3") };
 
         var verdict = Check(stock: 3, history, [Order(11, 1)]);
 
@@ -241,7 +241,7 @@ public sealed class HistoryCheckerTests
     [Fact]
     public void Retries_and_the_slowest_answer_are_reported()
     {
-        var history = new[] { NoResponse(1, 0, 10, key: "k1"), Op(1, 20, 900, 409, "idempotency-in-progress", key: "k1"), Sold(1, 11, 950, 960, key: "k1", replayed: true) };
+        var history = new[] { NoResponse(1, 0, 10, key: "k1"), Op(1, 20, 900, 409, ProblemCodes.IdempotencyInProgress, key: "k1"), Sold(1, 11, 950, 960, key: "k1", replayed: true) };
 
         var verdict = Check(stock: 1, history, [Order(11, 1)]);
 
@@ -253,20 +253,20 @@ public sealed class HistoryCheckerTests
 
     [Theory]
     [InlineData(201, null, AnswerKind.Sold)]
-    [InlineData(409, "already-purchased", AnswerKind.AlreadyPurchased)]
-    [InlineData(409, "sold-out", AnswerKind.SoldOut)]
-    [InlineData(409, "idempotency-in-progress", AnswerKind.Unknown)]
-    [InlineData(409, "purchase-in-progress", AnswerKind.Unknown)]
-    [InlineData(409, "strategy-mismatch", AnswerKind.Refused)]
-    [InlineData(422, "idempotency-key-reused", AnswerKind.Refused)]
-    [InlineData(404, "ticket-not-found", AnswerKind.Refused)]
-    [InlineData(429, "rate-limited", AnswerKind.Turned)]
-    [InlineData(403, "not-admitted", AnswerKind.Turned)]
+    [InlineData(409, ProblemCodes.AlreadyPurchased, AnswerKind.AlreadyPurchased)]
+    [InlineData(409, ProblemCodes.SoldOut, AnswerKind.SoldOut)]
+    [InlineData(409, ProblemCodes.IdempotencyInProgress, AnswerKind.Unknown)]
+    [InlineData(409, ProblemCodes.PurchaseInProgress, AnswerKind.Unknown)]
+    [InlineData(409, ProblemCodes.StrategyMismatch, AnswerKind.Refused)]
+    [InlineData(422, ProblemCodes.IdempotencyKeyReused, AnswerKind.Refused)]
+    [InlineData(404, ProblemCodes.TicketNotFound, AnswerKind.Refused)]
+    [InlineData(429, ProblemCodes.RateLimited, AnswerKind.Turned)]
+    [InlineData(403, ProblemCodes.NotAdmitted, AnswerKind.Turned)]
     [InlineData(409, "line-expired", AnswerKind.Turned)]
-    [InlineData(503, "dependency-unavailable", AnswerKind.Unknown)]
-    [InlineData(503, "outcome-unknown", AnswerKind.Unknown)]
-    [InlineData(502, "bad-gateway", AnswerKind.Unknown)]
-    [InlineData(500, "internal-error", AnswerKind.Unknown)]
+    [InlineData(503, ProblemCodes.DependencyUnavailable, AnswerKind.Unknown)]
+    [InlineData(503, ProblemCodes.OutcomeUnknown, AnswerKind.Unknown)]
+    [InlineData(502, ProblemCodes.BadGateway, AnswerKind.Unknown)]
+    [InlineData(500, ProblemCodes.InternalError, AnswerKind.Unknown)]
     [InlineData(RushAttempt.TransportFailure, "transport-error", AnswerKind.Unknown)]
     public void Each_answer_is_classified_by_what_it_says_about_the_sale(int status, string? code, AnswerKind expected)
     {

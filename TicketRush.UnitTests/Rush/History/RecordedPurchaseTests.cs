@@ -20,7 +20,7 @@ public sealed class RecordedPurchaseTests
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Requests.Add((request.RequestUri!.Host, request.Headers.TryGetValues("Idempotency-Key", out var key) ? key.Single() : null));
+            Requests.Add((request.RequestUri!.Host, request.Headers.TryGetValues(ApiHeaders.IdempotencyKey, out var key) ? key.Single() : null));
             return Task.FromResult(answers[Math.Min(_next++, answers.Length - 1)](request));
         }
     }
@@ -43,7 +43,7 @@ public sealed class RecordedPurchaseTests
     {
         var response = new HttpResponseMessage(HttpStatusCode.Created)
         {
-            Content = JsonContent.Create(new OrderDto(orderId, 1, 7, DateTimeOffset.UnixEpoch, "api-2", "atomic")),
+            Content = JsonContent.Create(new OrderResponse(orderId, 1, 7, DateTimeOffset.UnixEpoch, "api-2", StrategyNames.Atomic)),
         };
         if (replayed)
         {
@@ -62,7 +62,7 @@ public sealed class RecordedPurchaseTests
     {
         using var handler = new Scripted(
             _ => throw new HttpRequestException("connection reset"),
-            _ => Problem(409, "idempotency-in-progress", retryAfterSeconds: 1),
+            _ => Problem(409, ProblemCodes.IdempotencyInProgress, retryAfterSeconds: 1),
             _ => Created(42, replayed: true));
         var history = new PurchaseHistory();
 
@@ -81,18 +81,18 @@ public sealed class RecordedPurchaseTests
     [Fact]
     public async Task A_keyed_buyer_stops_at_the_first_definite_answer()
     {
-        using var handler = new Scripted(_ => Problem(503, "dependency-unavailable"), _ => Problem(409, "sold-out"), _ => Created(1));
+        using var handler = new Scripted(_ => Problem(503, ProblemCodes.DependencyUnavailable), _ => Problem(409, ProblemCodes.SoldOut), _ => Created(1));
 
         var attempts = await RecordedPurchase.BuyAsync(new PurchaseHistory(), Targets(handler), 1, 1, 7, "\"k\"", Quick);
 
         Assert.Equal([503, 409], attempts.Select(a => a.Status));
-        Assert.Equal("sold-out", attempts[^1].Code);
+        Assert.Equal(ProblemCodes.SoldOut, attempts[^1].Code);
     }
 
     [Fact]
     public async Task A_keyed_buyer_gives_up_after_the_bounded_number_of_retries()
     {
-        using var handler = new Scripted(_ => Problem(503, "outcome-unknown"));
+        using var handler = new Scripted(_ => Problem(503, ProblemCodes.OutcomeUnknown));
 
         var attempts = await RecordedPurchase.BuyAsync(new PurchaseHistory(), Targets(handler), 0, 1, 7, "\"k\"", Quick);
 
@@ -113,7 +113,7 @@ public sealed class RecordedPurchaseTests
     public void Retry_after_is_honoured_up_to_the_cap()
     {
         var policy = new RetryPolicy(3, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
-        var attempt = new PurchaseOperation(1, "k", "api-1", TimeSpan.Zero, TimeSpan.Zero, 409, "idempotency-in-progress");
+        var attempt = new PurchaseOperation(1, "k", "api-1", TimeSpan.Zero, TimeSpan.Zero, 409, ProblemCodes.IdempotencyInProgress);
 
         Assert.Equal(TimeSpan.FromMilliseconds(250), policy.DelayAfter(attempt));
         Assert.Equal(TimeSpan.FromSeconds(2), policy.DelayAfter(attempt with { RetryAfter = TimeSpan.FromSeconds(2) }));
