@@ -8,15 +8,4 @@ root.Subcommands.Add(SoakOptions.Command);
 root.Subcommands.Add(DrillOptions.Command);
 
 var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
-{
-    foreach (var error in parsed.Errors)
-    {
-        Console.Error.WriteLine(error.Message);
-    }
-
-    Console.Error.WriteLine($"See {parsed.CommandResult.Command.Name} --help.");
-    return CommandLineOptions.BadUsage;
-}
-
-return await parsed.InvokeAsync();
+return CommandLineOptions.HelpOrErrors(parsed) ?? await parsed.InvokeAsync();

@@ -1,12 +1,15 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using TicketRush.Rush;
 
-namespace TicketRush.RushCli;
+namespace TicketRush.Rush.CommandLine;
 
-/// <summary>The options every command shares, built the same way, and the one way a command line becomes options.</summary>
-internal static class CommandLineOptions
+/// <summary>
+/// The options every command of the rush CLI and the bench shares, built the same way, and the one way a command line
+/// becomes options: <c>--help</c>, errors that name the option, exit code 2 for a command line that does not parse.
+/// </summary>
+public static class CommandLineOptions
 {
     /// <summary>The exit code of a command line that does not parse.</summary>
     public const int BadUsage = 2;
@@ -64,6 +67,31 @@ internal static class CommandLineOptions
     };
 
     public static Option<string> AdminKey() => Text("--admin-key", TicketRushClient.DevelopmentAdminKey, "X-Admin-Key for creating tickets", "KEY");
+
+    /// <summary>
+    /// Null when <paramref name="parsed"/> asks for a run; otherwise the exit code, once the help (0) or the errors and
+    /// where to read the help (<see cref="BadUsage"/>) are printed.
+    /// </summary>
+    public static int? HelpOrErrors(ParseResult parsed)
+    {
+        if (parsed.Action is HelpAction)
+        {
+            return parsed.Invoke();
+        }
+
+        if (parsed.Errors.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var error in parsed.Errors)
+        {
+            Console.Error.WriteLine(error.Message);
+        }
+
+        Console.Error.WriteLine($"See {parsed.CommandResult.Command.Name} --help.");
+        return BadUsage;
+    }
 
     /// <summary>Parses <paramref name="args"/> for <paramref name="command"/>; every error (unknown option, bad value) is an <see cref="ArgumentException"/> naming it.</summary>
     public static T Parse<T>(Command command, IReadOnlyList<string> args, Func<ParseResult, T> read)
