@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.CommandLine;
+using TicketRush.Rush.CommandLine;
 
 namespace TicketRush.Bench;
 
@@ -19,47 +20,61 @@ public sealed record BenchPlan(
     bool Telemetry,
     string OutputDirectory)
 {
-    public const string Usage = """
-        ticketrush-bench — starts the whole system (MariaDB, Redis, api-1, api-2) on loopback, measures this machine's
-        ceilings, then every strategy in three scenarios, and writes docs/benchmarks.{md,json,html}.
-
-        Options (all optional):
-          --quick                 a short run (< 2 min after the build): fewer strategies, shorter windows
-          --strategies a,b,...    strategies to run           (default: all; quick: atomic,redis-counter,pessimistic)
-          --concurrency N         requests in flight           (default 64)
-          --sustained-seconds N   sustained-sale window        (default 20; quick 4)
-          --telemetry on|off      export traces/metrics to the Aspire dashboard, as start.sh runs   (default on)
-          --out DIR               where the reports go         (default docs)
-        """;
-
     private static readonly string[] QuickStrategies = [StrategyNames.Atomic, StrategyNames.RedisCounter, StrategyNames.Pessimistic];
 
-    public static BenchPlan Parse(IReadOnlyList<string> args)
+    private static readonly Option<bool> QuickOption = new("--quick")
     {
-        var quick = args.Contains("--quick");
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rest = args.Where(a => a != "--quick").ToList();
-        for (var i = 0; i < rest.Count; i += 2)
+        Description = "a short run (< 2 min after the build): fewer strategies, shorter windows",
+    };
+
+    private static readonly Option<string?> StrategiesOption = new("--strategies")
+    {
+        Description = $"strategies to run, comma-separated, or all [default: all; quick: {string.Join(',', QuickStrategies)}]",
+        HelpName = "a,b,...|all",
+    };
+
+    private static readonly Option<int> ConcurrencyOption = CommandLineOptions.Positive("--concurrency", 64, "requests in flight");
+
+    // No default of its own: it depends on --quick (0 = not given).
+    private static readonly Option<int> SustainedSecondsOption = CommandLineOptions.Positive("--sustained-seconds", "sustained-sale window [default: 20; quick: 4]");
+
+    // A string, not a bool: System.CommandLine only gives a bool option a next token that reads as true or false.
+    private static readonly Option<string> TelemetryOption = new("--telemetry")
+    {
+        Description = "export traces/metrics to the Aspire dashboard, as start.sh runs",
+        HelpName = "on|off",
+        DefaultValueFactory = _ => "on",
+        CustomParser = result => result.Tokens.Single().Value switch
         {
-            if (!rest[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= rest.Count)
-            {
-                throw new ArgumentException($"Expected '--option value', got '{rest[i]}'.");
-            }
+            "on" => "on",
+            "off" => "off",
+            var other => CommandLineOptions.Fail(result, $"--telemetry takes on or off, not '{other}'.", "on"),
+        },
+    };
 
-            values[rest[i][2..]] = rest[i + 1];
-        }
+    private static readonly Option<string> OutOption = CommandLineOptions.Text("--out", "docs", "where the reports go", "DIR");
 
-        string Get(string name, string fallback) => values.Remove(name, out var value) ? value : fallback;
-        int Positive(string name, int fallback) =>
-            int.TryParse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new ArgumentException($"--{name} takes a positive whole number.");
+    public static RootCommand Command { get; } = new("""
+        ticketrush-bench: starts the whole system (MariaDB, Redis, api-1, api-2) on loopback, measures this machine's
+        ceilings, then every strategy in its scenarios, and writes docs/benchmarks.{md,json,html}.
+        Exit 0: measured; 2: bad options; 3: the test suite is running; 4: stopped before measuring.
+        """)
+    {
+        QuickOption, StrategiesOption, ConcurrencyOption, SustainedSecondsOption, TelemetryOption, OutOption,
+    };
 
-        var strategies = Get("strategies", quick ? string.Join(',', QuickStrategies) : "all");
-        var plan = new BenchPlan(
+    /// <summary>Every error (unknown option, bad value) is an <see cref="ArgumentException"/> naming the option.</summary>
+    public static BenchPlan Parse(IReadOnlyList<string> args) => CommandLineOptions.Parse(Command, args, From);
+
+    public static BenchPlan From(ParseResult result)
+    {
+        var quick = result.GetValue(QuickOption);
+        var strategies = result.GetValue(StrategiesOption) ?? (quick ? string.Join(',', QuickStrategies) : "all");
+        var sustained = result.GetValue(SustainedSecondsOption) is > 0 and var given ? given : quick ? 4 : 20;
+        return new BenchPlan(
             quick,
             strategies == "all" ? [] : strategies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Positive("concurrency", 64),
+            result.GetValue(ConcurrencyOption),
             TimeSpan.FromSeconds(quick ? 1 : 3),
             TimeSpan.FromSeconds(quick ? 3 : 10),
             TimeSpan.FromSeconds(quick ? 2 : 10),
@@ -68,19 +83,8 @@ public sealed record BenchPlan(
             DropBuyers: 20_000,
             DropStock: 2_000,
             DropLimit: TimeSpan.FromSeconds(quick ? 8 : 60),
-            TimeSpan.FromSeconds(Positive("sustained-seconds", quick ? 4 : 20)),
-            Get("telemetry", "on") switch
-            {
-                "on" => true,
-                "off" => false,
-                var other => throw new ArgumentException($"--telemetry takes on or off, not '{other}'."),
-            },
-            Get("out", "docs"));
-        if (values.Count > 0)
-        {
-            throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}.");
-        }
-
-        return plan;
+            TimeSpan.FromSeconds(sustained),
+            result.GetRequiredValue(TelemetryOption) == "on",
+            result.GetRequiredValue(OutOption));
     }
 }

@@ -6,24 +6,15 @@ using TicketRush.Bench.Ceilings;
 using TicketRush.Bench.Report;
 using TicketRush.Bench.Scenarios;
 using TicketRush.Rush;
+using TicketRush.Rush.CommandLine;
 
-if (args.Contains("--help") || args.Contains("-h"))
+var parsed = BenchPlan.Command.Parse(args);
+if (CommandLineOptions.HelpOrErrors(parsed) is { } exit)
 {
-    Console.WriteLine(BenchPlan.Usage);
-    return 0;
+    return exit;
 }
 
-BenchPlan plan;
-try
-{
-    plan = BenchPlan.Parse(args);
-}
-catch (ArgumentException exception)
-{
-    Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine(BenchPlan.Usage);
-    return 2;
-}
+var plan = BenchPlan.From(parsed);
 
 var startedAt = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
