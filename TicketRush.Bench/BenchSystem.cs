@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using TicketRush.AppHost.Hosting;
 using TicketRush.Rush;
 
@@ -42,12 +43,13 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public bool DashboardRunning { get; private set; }
 
-    public static async Task<BenchSystem> StartAsync(bool telemetry, CancellationToken cancellationToken)
+    /// <param name="resourceLog">Where the resources' logs go (the caller owns it and disposes it after the system).</param>
+    public static async Task<BenchSystem> StartAsync(bool telemetry, ResourceLogFile resourceLog, CancellationToken cancellationToken)
     {
         var system = new BenchSystem();
         try
         {
-            await system.StartCoreAsync(telemetry, cancellationToken);
+            await system.StartCoreAsync(telemetry, resourceLog, cancellationToken);
             return system;
         }
         catch
@@ -57,7 +59,7 @@ public sealed class BenchSystem : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(bool telemetry, CancellationToken cancellationToken)
+    private async Task StartCoreAsync(bool telemetry, ResourceLogFile resourceLog, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
@@ -87,8 +89,10 @@ public sealed class BenchSystem : IAsyncDisposable
             timeout.Token);
         builder.Services.AddLogging(logging => logging
             .AddFilter("Aspire.Hosting", LogLevel.Warning)
-            .AddFilter("TicketRush.AppHost.Resources", LogLevel.Warning)
-            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter<ConsoleLoggerProvider>(ResourceLogFile.Category, LogLevel.None)
+            .AddFilter<ResourceLogFile>(ResourceLogFile.Category, LogLevel.Information)
+            .AddProvider(resourceLog));
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);

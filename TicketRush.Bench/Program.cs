@@ -7,6 +7,7 @@ using TicketRush.Bench.Report;
 using TicketRush.Bench.Scenarios;
 using TicketRush.Rush;
 using TicketRush.Rush.CommandLine;
+using TicketRush.Rush.Progress;
 
 var parsed = BenchPlan.Command.Parse(args);
 if (CommandLineOptions.HelpOrErrors(parsed) is { } exit)
@@ -18,7 +19,8 @@ var plan = BenchPlan.From(parsed);
 
 var startedAt = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
-void Log(string message) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");
+await using var progress = new RunProgress(Console.Out, "ticketrush-bench");
+void Log(string message) => progress.Report(message);
 
 // Every loop is bounded on its own; this bounds the run as a whole, and Ctrl+C ends it early.
 using var run = new CancellationTokenSource(plan.Quick ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(45));
@@ -37,11 +39,12 @@ if (TestRunGuard.FindTestRun() is { } testRun)
 using var guardStop = new CancellationTokenSource();
 var guard = TestRunGuard.WatchAsync(run, Log, guardStop.Token);
 
-Log($"starting MariaDB, Redis, api-1, api-2{(plan.Telemetry ? " and the Aspire dashboard" : "")} through the AppHost");
+using var resourceLog = new ResourceLogFile(Path.Combine("TestResults", "bench", "resources.log"));
+Log($"starting MariaDB, Redis, api-1, api-2{(plan.Telemetry ? " and the Aspire dashboard" : "")} through the AppHost; their logs go to {resourceLog.Path}");
 BenchSystem running;
 try
 {
-    running = await BenchSystem.StartAsync(plan.Telemetry, run.Token);
+    running = await BenchSystem.StartAsync(plan.Telemetry, resourceLog, run.Token);
 }
 catch (OperationCanceledException) when (run.IsCancellationRequested)
 {
@@ -116,6 +119,7 @@ var markdown = MarkdownReport.Render(report);
 await File.WriteAllTextAsync(Path.Combine(plan.OutputDirectory, "benchmarks.md"), markdown);
 await File.WriteAllTextAsync(Path.Combine(plan.OutputDirectory, "benchmarks.json"), JsonReport.Render(report));
 await File.WriteAllTextAsync(Path.Combine(plan.OutputDirectory, "benchmarks.html"), HtmlReport.Render(report));
+await progress.DisposeAsync();
 Console.WriteLine();
 Console.WriteLine(markdown);
 Log($"wrote {Path.Combine(plan.OutputDirectory, "benchmarks.{md,json,html}")}");
