@@ -1,6 +1,7 @@
 using TicketRush.Rush;
 using TicketRush.Rush.Drills;
 using TicketRush.Rush.History;
+using TicketRush.Rush.Progress;
 
 namespace TicketRush.RushCli;
 
@@ -15,8 +16,13 @@ internal static class DrillCommand
             : [.. RushRunner.Targets(clients[..^1]), new PurchaseTarget("gateway", clients[^1])];
         try
         {
-            var result = await DrillRunner.RunAsync(targets, options.AdminKey, options.Strategy, options.Stock, options.Buyers, options.Fault, options.FaultAfter,
-                RushPlan.KeyedEvery(options.KeyedEvery), message => Console.Error.WriteLine(message));
+            DrillResult result;
+            await using (var progress = new RunProgress(Console.Error, $"drill: {options.Fault}"))
+            {
+                result = await DrillRunner.RunAsync(targets, options.AdminKey, options.Strategy, options.Stock, options.Buyers, options.Fault, options.FaultAfter,
+                    RushPlan.KeyedEvery(options.KeyedEvery), progress.Report);
+            }
+
             Console.WriteLine(result.Rush);
             Console.WriteLine();
             Console.WriteLine($"After healing: sold {result.After.OrderCount} of {result.After.TotalStock}, remaining {result.After.RemainingStock}; {options.Fault}.");

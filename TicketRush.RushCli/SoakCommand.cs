@@ -1,4 +1,5 @@
 using TicketRush.Rush;
+using TicketRush.Rush.Progress;
 using TicketRush.Rush.Soak;
 
 namespace TicketRush.RushCli;
@@ -34,10 +35,13 @@ internal static class SoakCommand
             }
 
             var results = new List<SoakResult>();
-            foreach (var strategy in strategies)
+            await using (var progress = new RunProgress(Console.Error, "soak"))
             {
-                Console.Error.WriteLine($"Soaking {strategy.Name} for {options.Settings.Duration} ...");
-                results.Add(await runner.RunAsync(strategy));
+                foreach (var strategy in strategies)
+                {
+                    progress.Report($"soaking {strategy.Name} for {options.Settings.Duration} ...");
+                    results.Add(await runner.RunAsync(strategy));
+                }
             }
 
             Console.WriteLine(SoakTable.ToMarkdown(results));
