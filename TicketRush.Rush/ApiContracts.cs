@@ -14,3 +14,5 @@ public sealed record OrderPageDto(List<OrderDto> Items, int Page, int PageSize, 
 public sealed record StrategyDto(string Name, string Level, string Description, bool SafeOnOneServer, bool SafeAcrossServers);
 
 public sealed record ProblemDto(int Status, string? Title, string? Detail, string? Code);
+
+public sealed record DevTokenDto(string Token, DateTimeOffset ExpiresAt);

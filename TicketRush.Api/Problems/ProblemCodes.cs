@@ -23,6 +23,9 @@ public static class ProblemCodes
     public const string NotAdmitted = "not-admitted";
     public const string NoWaitingRoom = "no-waiting-room";
     public const string NotInQueue = "not-in-queue";
+    public const string BuyerUnauthenticated = "buyer-unauthenticated";
+    public const string InvalidBuyerToken = "invalid-buyer-token";
+    public const string BuyerMismatch = "buyer-mismatch";
 
     /// <summary>The code of a problem nobody named: derived from its status.</summary>
     public static string ForStatus(int? status) => status switch
