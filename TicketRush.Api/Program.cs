@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using TicketRush.Api.Admin;
+using TicketRush.Api.Buyers;
 using TicketRush.Api.Catalog;
 using TicketRush.Api.Data;
 using TicketRush.Api.Faults;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServerIdentity();
 builder.AddAdmin();
+builder.AddBuyers();
 builder.AddTicketRushData();
 builder.AddReplicationMonitor();
 builder.AddCatalog();
@@ -47,6 +49,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseStatusCodePages();
 app.UseServedByHeader();
 app.UseForwardedHeaders();
+app.UseAuthentication();
 app.UseRateLimiter();
 
 app.MapTicketsApi();
@@ -55,6 +58,7 @@ app.MapStrategiesApi();
 app.MapWaitingRoomApi();
 app.MapFaultsApi();
 app.MapReplicationApi();
+app.MapDevTokensApi();
 app.MapDefaultEndpoints();
 
 if (app.Environment.IsDevelopment())

@@ -16,6 +16,9 @@ if (builder.Environment.IsDevelopment())
 var adminKey = builder.AddParameter("admin-key", secret: true);
 // Signs waiting-room admission tokens; generated per run unless configured (Parameters:waiting-room-key), the same for both servers.
 var waitingRoomKey = builder.AddParameter("waiting-room-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
+// Signs buyer tokens (JWT, sub = buyer id); generated per run unless configured (Parameters:buyer-token-key). The lab's
+// clients (dashboard rushes, tests, bench) mint their buyers' tokens with it; both servers check them with it.
+var buyerTokenKey = builder.AddParameter("buyer-token-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
 
 // One MySQL, or two primaries replicating each other (Hosting:Databases=two-primaries).
 var databases = TicketRushDatabases.Add(builder, hosting);
@@ -33,12 +36,13 @@ var servers = new[] { "api-1", "api-2" }.Select((name, index) => builder.AddApiS
     .WithDatabases(databases, databases.Primaries[index % databases.Primaries.Count])
     .WithEnvironment("Admin__Key", adminKey)
     .WithEnvironment("WaitingRoom__TokenKey", waitingRoomKey)
+    .WithEnvironment("Buyers__SigningKey", buyerTokenKey)
     .WithReference(redis).WaitFor(redis)
     .WithRedisLockServers(lockServers)
     .WaitForCompletion(migrate)
     .WithHttpHealthCheck(ApiRoutes.Health)).ToList();
 
-servers[0].WithRushCommands(servers, adminKey);
+servers[0].WithRushCommands(servers, adminKey, buyerTokenKey);
 builder.AddGateway(servers);
 builder.Services.AddHostedService<ProjectStopper>();
 

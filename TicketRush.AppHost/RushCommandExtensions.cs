@@ -15,7 +15,8 @@ internal static class RushCommandExtensions
     public static IResourceBuilder<ProjectResource> WithRushCommands(
         this IResourceBuilder<ProjectResource> resource,
         IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
-        IResourceBuilder<ParameterResource> adminKey)
+        IResourceBuilder<ParameterResource> adminKey,
+        IResourceBuilder<ParameterResource> buyerTokenKey)
     {
         var stock = resource.ApplicationBuilder.Configuration.GetValue("Rush:Stock", 100);
         var buyers = resource.ApplicationBuilder.Configuration.GetValue("Rush:Buyers", 1_000);
@@ -32,7 +33,7 @@ internal static class RushCommandExtensions
         // who bought with who came first.
         var admitPerSecond = resource.ApplicationBuilder.Configuration.GetValue("Rush:AdmitPerSecond", 200);
         resource.WithCommand("rush-waiting-room", "Rush: waiting room",
-            context => RunWaitingRoomAsync(context, servers, adminKey, stock, buyers, admitPerSecond),
+            context => RunWaitingRoomAsync(context, servers, adminKey, buyerTokenKey, stock, buyers, admitPerSecond),
             new CommandOptions
             {
                 Description = $"{buyers} buyers for {stock} tickets: released together, then through a waiting room admitting {admitPerSecond} a second",
@@ -42,7 +43,7 @@ internal static class RushCommandExtensions
 
         // "all" asks the running server at the click, so it covers exactly the strategies the API has.
         resource.WithCommand("rush-all", "Rush: all",
-            context => RunAsync(context, servers, adminKey, ServerStrategiesAsync, stock, buyers), options);
+            context => RunAsync(context, servers, adminKey, buyerTokenKey, ServerStrategiesAsync, stock, buyers), options);
 
         // One command per strategy of the running server's catalogue: added once the server is ready (again after a
         // restart, for a strategy that is new) and published, so the dashboard shows them without a hand-kept list.
@@ -67,7 +68,7 @@ internal static class RushCommandExtensions
                 if (!known.Contains($"rush-{strategy}"))
                 {
                     resource.WithCommand($"rush-{strategy}", $"Rush: {strategy}",
-                        context => RunAsync(context, servers, adminKey, (_, _) => Task.FromResult<IReadOnlyList<string>>([strategy]), stock, buyers),
+                        context => RunAsync(context, servers, adminKey, buyerTokenKey, (_, _) => Task.FromResult<IReadOnlyList<string>>([strategy]), stock, buyers),
                         options);
                 }
             }
@@ -83,10 +84,11 @@ internal static class RushCommandExtensions
         ExecuteCommandContext context,
         IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
         IResourceBuilder<ParameterResource> adminKey,
+        IResourceBuilder<ParameterResource> buyerTokenKey,
         int stock,
         int buyers,
         int admitPerSecond) =>
-        RunRushesAsync(context, servers, adminKey, "waiting room", async (clients, key, cancellationToken) =>
+        RunRushesAsync(context, servers, adminKey, buyerTokenKey, "waiting room", async (clients, key, cancellationToken) =>
         {
             const string strategy = StrategyNames.Atomic;
             return
@@ -100,10 +102,11 @@ internal static class RushCommandExtensions
         ExecuteCommandContext context,
         IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
         IResourceBuilder<ParameterResource> adminKey,
+        IResourceBuilder<ParameterResource> buyerTokenKey,
         Func<HttpClient, CancellationToken, Task<IReadOnlyList<string>>> strategiesToRush,
         int stock,
         int buyers) =>
-        RunRushesAsync(context, servers, adminKey, "strategies", async (clients, key, cancellationToken) =>
+        RunRushesAsync(context, servers, adminKey, buyerTokenKey, "strategies", async (clients, key, cancellationToken) =>
         {
             var verdicts = new List<RushVerdict>();
             foreach (var strategy in await strategiesToRush(clients[0], cancellationToken))
@@ -119,10 +122,13 @@ internal static class RushCommandExtensions
         ExecuteCommandContext context,
         IReadOnlyList<IResourceBuilder<ProjectResource>> servers,
         IResourceBuilder<ParameterResource> adminKey,
+        IResourceBuilder<ParameterResource> buyerTokenKey,
         string what,
         Func<IReadOnlyList<HttpClient>, string, CancellationToken, Task<IReadOnlyList<RushVerdict>>> rush)
     {
-        var clients = servers.Select(server => RushRunner.CreateClient(new Uri(server.GetEndpoint("http").Url))).ToList();
+        // The dashboard's rushes hold the servers' signing key, so each buyer authenticates with a token minted here.
+        var buyers = new BuyerTokens(await buyerTokenKey.Resource.GetValueAsync(context.CancellationToken) ?? "");
+        var clients = servers.Select(server => RushRunner.CreateClient(new Uri(server.GetEndpoint("http").Url), buyers)).ToList();
         try
         {
             var key = await adminKey.Resource.GetValueAsync(context.CancellationToken) ?? "";

@@ -32,6 +32,11 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public string AdminKey { get; } = $"bench-{Guid.NewGuid():N}";
 
+    /// <summary>The servers' buyer-token key for this run: the bench mints each buyer's token locally, as the rush runner does.</summary>
+    public string BuyerTokenKey { get; } = $"bench-buyers-{Guid.NewGuid():N}";
+
+    private BuyerTokens Buyers => field ??= new BuyerTokens(BuyerTokenKey);
+
     /// <summary>One client per server, in <see cref="ServerNames"/> order.</summary>
     public IReadOnlyList<HttpClient> Servers { get; private set; } = [];
 
@@ -77,6 +82,7 @@ public sealed class BenchSystem : IAsyncDisposable
                 "--environment=Development",
                 $"--Hosting:DataDirectory={_dataDirectory}",
                 $"--Parameters:admin-key={AdminKey}",
+                $"--Parameters:buyer-token-key={BuyerTokenKey}",
                 .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
                 .. dashboardArgs,
             ],
@@ -101,7 +107,7 @@ public sealed class BenchSystem : IAsyncDisposable
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
         }
 
-        Servers = [.. ServerNames.Select(name => RushRunner.CreateClient(_app.GetEndpoint(name, "http")))];
+        Servers = [.. ServerNames.Select(name => RushRunner.CreateClient(_app.GetEndpoint(name, "http"), Buyers))];
         OtlpEndpoint = EnvironmentOf(ServerNames[0], "OTEL_EXPORTER_OTLP_ENDPOINT");
         DashboardRunning = _app.ResourceNotifications.TryGetCurrentState(DashboardResourceName, out var dashboard)
             && dashboard?.Snapshot.State?.Text == KnownResourceStates.Running;

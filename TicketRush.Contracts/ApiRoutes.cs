@@ -17,6 +17,9 @@ public static class ApiRoutes
     public const string AdminFaults = "/api/admin/faults";
     public const string AdminReplication = "/api/admin/replication";
 
+    /// <summary>Development only: mints a buyer token.</summary>
+    public const string DevTokens = "/api/dev/tokens";
+
     /// <summary>The waiting page a browser buyer opens (HTML, not JSON).</summary>
     public const string WaitingPageTemplate = "/tickets/{id:long}/wait";
 

@@ -1,6 +1,10 @@
 namespace TicketRush.Contracts;
 
-public sealed record PurchaseRequest(long? UserId);
+/// <param name="UserId">The buyer; with a buyer token it may be left out (the token's subject is the buyer).</param>
+public sealed record PurchaseRequest(long? UserId) : IBuyerRequest
+{
+    public IBuyerRequest ForBuyer(long buyer) => this with { UserId = buyer };
+}
 
 public sealed record OrderResponse(long Id, long TicketId, long UserId, DateTimeOffset CreatedAt, string ServedBy, string Strategy);
 

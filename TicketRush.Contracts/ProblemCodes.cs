@@ -24,6 +24,9 @@ public static class ProblemCodes
     public const string NoWaitingRoom = "no-waiting-room";
     public const string NotInQueue = "not-in-queue";
     public const string MethodNotAllowed = "method-not-allowed";
+    public const string BuyerUnauthenticated = "buyer-unauthenticated";
+    public const string InvalidBuyerToken = "invalid-buyer-token";
+    public const string BuyerMismatch = "buyer-mismatch";
 
     /// <summary>From the gateway: no server could take the request; nothing was sold.</summary>
     public const string NoServerAvailable = "no-server-available";

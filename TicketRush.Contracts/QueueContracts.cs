@@ -1,6 +1,10 @@
 namespace TicketRush.Contracts;
 
-public sealed record JoinQueueRequest(long? UserId);
+/// <param name="UserId">The buyer; with a buyer token it may be left out (the token's subject is the buyer).</param>
+public sealed record JoinQueueRequest(long? UserId) : IBuyerRequest
+{
+    public IBuyerRequest ForBuyer(long buyer) => this with { UserId = buyer };
+}
 
 /// <param name="Status"><c>waiting</c>, <c>admitted</c>, <c>purchased</c>, <c>expired</c> or <c>sold-out</c>.</param>
 /// <param name="AdmissionToken">While admitted: what the purchase carries in <c>Admission-Token</c>.</param>

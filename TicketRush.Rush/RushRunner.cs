@@ -94,17 +94,23 @@ public static class RushRunner
         [.. Enumerable.Range(0, users * attempts).Select(i => (i / users) % 2 == 0 ? (long)(i % users) + 1 : users - (i % users))];
 
     /// <summary>A client for one server, sized for a rush: no connection cap, a generous timeout.</summary>
-    public static HttpClient CreateClient(Uri baseAddress) =>
-        new(new SocketsHttpHandler
+    public static HttpClient CreateClient(Uri baseAddress) => CreateClient(baseAddress, buyers: null);
+
+    /// <summary>As <see cref="CreateClient(Uri)"/>; with <paramref name="buyers"/>, every request made for a buyer carries that buyer's token.</summary>
+    public static HttpClient CreateClient(Uri baseAddress, BuyerTokens? buyers)
+    {
+        HttpMessageHandler transport = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             // One HTTP/1.1 connection per request in flight; cancelling a request closes its connection, which is how
             // the soak drops connections mid-request.
             MaxConnectionsPerServer = int.MaxValue,
-        })
+        };
+        return new(buyers is null ? transport : new BuyerTokenHandler(buyers) { InnerHandler = transport })
         {
             BaseAddress = baseAddress,
             // Longer than any strategy's own give-up time (the optimistic deadline is 120 s), so the server decides.
             Timeout = TimeSpan.FromSeconds(180),
         };
+    }
 }

@@ -48,13 +48,41 @@ public static class TicketRushClient
     }
 
     /// <summary>Buys one ticket for <paramref name="userId"/> with the ticket's own strategy.</summary>
-    public static Task<HttpResponseMessage> PurchaseAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default) =>
-        server.PostAsJsonAsync(ApiRoutes.Orders(ticketId), new PurchaseRequest(userId), cancellationToken);
+    public static async Task<HttpResponseMessage> PurchaseAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default)
+    {
+        using var request = PurchaseRequest(ticketId, userId);
+        return await server.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Buys one ticket at <paramref name="path"/> (e.g. with a <c>?strategy=</c>) for <paramref name="userId"/>.</summary>
+    public static async Task<HttpResponseMessage> PurchaseAtAsync(this HttpClient server, string path, long userId, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new PurchaseRequest(userId)) }.AsBuyer(userId);
+        return await server.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Which buyer a request is sent for; a client made with <see cref="BuyerTokens"/> sends that buyer's token.</summary>
+    public static readonly HttpRequestOptionsKey<long> BuyerOption = new("TicketRush.Buyer");
+
+    /// <summary>Marks <paramref name="request"/> as sent by <paramref name="userId"/> (see <see cref="BuyerTokenHandler"/>).</summary>
+    public static HttpRequestMessage AsBuyer(this HttpRequestMessage request, long userId)
+    {
+        request.Options.Set(BuyerOption, userId);
+        return request;
+    }
+
+    /// <summary>A buyer token from the server's development endpoint (Development only), for clients without the signing key.</summary>
+    public static async Task<DevTokenResponse> IssueDevTokenAsync(this HttpClient server, long userId, CancellationToken cancellationToken = default)
+    {
+        using var response = await server.PostAsJsonAsync(ApiRoutes.DevTokens, new DevTokenRequest(userId), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<DevTokenResponse>(cancellationToken))!;
+    }
 
     /// <summary>A purchase request, with the admission a waiting room gave and an Idempotency-Key when given (sent as is, malformed or not).</summary>
     public static HttpRequestMessage PurchaseRequest(long ticketId, long userId, string? admissionToken = null, string? idempotencyKey = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Orders(ticketId)) { Content = JsonContent.Create(new PurchaseRequest(userId)) };
+        var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Orders(ticketId)) { Content = JsonContent.Create(new PurchaseRequest(userId)) }.AsBuyer(userId);
         if (admissionToken is not null)
         {
             request.Headers.Add(ApiHeaders.AdmissionToken, admissionToken);
@@ -79,13 +107,19 @@ public static class TicketRushClient
     /// <summary>Joins a waiting-room ticket's line; joining again returns the same position.</summary>
     public static async Task<QueueStatusResponse> JoinQueueAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default)
     {
-        using var response = await server.PostAsJsonAsync(ApiRoutes.Queue(ticketId), new JoinQueueRequest(userId), cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Queue(ticketId)) { Content = JsonContent.Create(new JoinQueueRequest(userId)) }.AsBuyer(userId);
+        using var response = await server.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<QueueStatusResponse>(cancellationToken))!;
     }
 
-    public static async Task<QueueStatusResponse> GetQueueStatusAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default) =>
-        (await server.GetFromJsonAsync<QueueStatusResponse>(ApiRoutes.QueueStatus(ticketId, userId), cancellationToken))!;
+    public static async Task<QueueStatusResponse> GetQueueStatusAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ApiRoutes.QueueStatus(ticketId, userId)).AsBuyer(userId);
+        using var response = await server.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<QueueStatusResponse>(cancellationToken))!;
+    }
 
     /// <summary>The ProblemDetails of an error response, or null when the body is not one.</summary>
     public static async Task<ApiProblem?> ReadProblemOrNullAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default) =>

@@ -10,7 +10,7 @@ internal static class DrillCommand
 {
     public static async Task<int> RunAsync(DrillOptions options)
     {
-        var clients = options.Servers.Append(options.Gateway).OfType<Uri>().Select(RushRunner.CreateClient).ToList();
+        var clients = CommandLineOptions.Clients(options.Servers.Append(options.Gateway).OfType<Uri>(), options.BuyerKey);
         IReadOnlyList<PurchaseTarget> targets = options.Gateway is null
             ? RushRunner.Targets(clients)
             : [.. RushRunner.Targets(clients[..^1]), new PurchaseTarget("gateway", clients[^1])];

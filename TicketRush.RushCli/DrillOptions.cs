@@ -6,7 +6,7 @@ namespace TicketRush.RushCli;
 
 /// <summary>The drill command line: a rush, and the fault that hits it.</summary>
 internal sealed record DrillOptions(
-    IReadOnlyList<Uri> Servers, Uri? Gateway, string Strategy, int Stock, int Buyers, string AdminKey, DrillFault Fault, TimeSpan FaultAfter, int KeyedEvery)
+    IReadOnlyList<Uri> Servers, Uri? Gateway, string Strategy, int Stock, int Buyers, string AdminKey, DrillFault Fault, TimeSpan FaultAfter, int KeyedEvery, string? BuyerKey = null)
 {
     private const int MaxPort = 65_535;
 
@@ -22,6 +22,7 @@ internal sealed record DrillOptions(
     private static readonly Option<int> BuyersOption = CommandLineOptions.Positive("--buyers", 3_000, "distinct buyers released together");
     private static readonly Option<int> KeyedEveryOption = CommandLineOptions.Positive("--keyed-every", 2, "about one buyer in N sends an Idempotency-Key and retries with it");
     private static readonly Option<string> AdminKeyOption = CommandLineOptions.AdminKey();
+    private static readonly Option<string?> BuyerKeyOption = CommandLineOptions.BuyerKey();
 
     public static Command Command { get; } = CreateCommand();
 
@@ -38,7 +39,8 @@ internal sealed record DrillOptions(
             ? new DrillFault(result.GetValue(KillPortOption), null)
             : new DrillFault(result.GetValue(FreezePortOption), TimeSpan.FromSeconds(result.GetValue(FreezeSecondsOption))),
         TimeSpan.FromMilliseconds(result.GetValue(AfterOption)),
-        result.GetValue(KeyedEveryOption));
+        result.GetValue(KeyedEveryOption),
+        result.GetValue(BuyerKeyOption));
 
     private static Command CreateCommand()
     {
@@ -50,7 +52,7 @@ internal sealed record DrillOptions(
             """)
         {
             KillPortOption, FreezePortOption, FreezeSecondsOption, AfterOption, ServersOption, GatewayOption, StrategyOption, StockOption, BuyersOption,
-            KeyedEveryOption, AdminKeyOption,
+            KeyedEveryOption, AdminKeyOption, BuyerKeyOption,
         };
         command.Validators.Add(result =>
         {

@@ -11,8 +11,8 @@ internal static class RushCommand
 
     public static async Task<int> RunAsync(RushOptions options)
     {
-        var servers = options.Servers.Select(RushRunner.CreateClient).ToList();
-        var gateway = options.Gateway is null ? null : RushRunner.CreateClient(options.Gateway);
+        var servers = CommandLineOptions.Clients(options.Servers, options.BuyerKey);
+        var gateway = options.Gateway is null ? null : CommandLineOptions.Clients([options.Gateway], options.BuyerKey)[0];
         IReadOnlyList<PurchaseTarget> targets = gateway is null
             ? RushRunner.Targets(servers)
             : [.. RushRunner.Targets(servers), new PurchaseTarget("gateway", gateway)];

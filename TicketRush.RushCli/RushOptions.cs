@@ -9,7 +9,7 @@ namespace TicketRush.RushCli;
 /// <param name="KeyedEvery">When set, about one buyer in this many (see <see cref="RushPlan.KeyedEvery"/>) sends an Idempotency-Key and retries unknown answers with it.</param>
 internal sealed record RushOptions(
     IReadOnlyList<Uri> Servers, string Strategy, int Stock, int Buyers, string AdminKey, string ReportPath, int? AdmitPerSecond = null,
-    Uri? Gateway = null, int? KeyedEvery = null)
+    Uri? Gateway = null, int? KeyedEvery = null, string? BuyerKey = null)
 {
     private static readonly Option<IReadOnlyList<Uri>> ServersOption = CommandLineOptions.Servers();
     private static readonly Option<string> StrategyOption = CommandLineOptions.Text("--strategy", "all", "one strategy, or every one listed by GET /api/strategies", "NAME|all");
@@ -20,6 +20,7 @@ internal sealed record RushOptions(
     private static readonly Option<int> WaitingRoomOption = CommandLineOptions.Positive(
         "--waiting-room", "also rush each strategy through a waiting room admitting N buyers a second, and compare who bought with who came first");
     private static readonly Option<Uri?> GatewayOption = CommandLineOptions.Url("--gateway", "also send buyers through the gateway (e.g. http://localhost:8000)");
+    private static readonly Option<string?> BuyerKeyOption = CommandLineOptions.BuyerKey();
     private static readonly Option<int> KeyedEveryOption = CommandLineOptions.Positive(
         "--keyed-every", "about one buyer in N sends an Idempotency-Key and retries unknown answers with it (2: half of them, on every server)");
 
@@ -31,6 +32,7 @@ internal sealed record RushOptions(
         """)
     {
         ServersOption, StrategyOption, StockOption, BuyersOption, AdminKeyOption, ReportOption, WaitingRoomOption, GatewayOption, KeyedEveryOption,
+        BuyerKeyOption,
     };
 
     public static RushOptions Parse(IReadOnlyList<string> args) => CommandLineOptions.Parse(Command, args, From);
@@ -44,5 +46,6 @@ internal sealed record RushOptions(
         result.GetRequiredValue(ReportOption),
         result.GetResult(WaitingRoomOption) is null ? null : result.GetValue(WaitingRoomOption),
         result.GetValue(GatewayOption),
-        result.GetResult(KeyedEveryOption) is null ? null : result.GetValue(KeyedEveryOption));
+        result.GetResult(KeyedEveryOption) is null ? null : result.GetValue(KeyedEveryOption),
+        result.GetValue(BuyerKeyOption));
 }

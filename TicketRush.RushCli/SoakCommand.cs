@@ -10,7 +10,7 @@ internal static class SoakCommand
     public static async Task<int> RunAsync(SoakOptions options)
     {
         SoakRunner runner;
-        var servers = options.Servers.Select(RushRunner.CreateClient).ToList();
+        var servers = CommandLineOptions.Clients(options.Servers, options.BuyerKey);
         try
         {
             runner = new SoakRunner(servers, options.Settings);

@@ -7,7 +7,7 @@ using TicketRush.Rush.Soak;
 namespace TicketRush.RushCli;
 
 /// <summary>The <c>soak</c> command line, every option optional.</summary>
-internal sealed partial record SoakOptions(IReadOnlyList<Uri> Servers, string Strategy, SoakSettings Settings)
+internal sealed partial record SoakOptions(IReadOnlyList<Uri> Servers, string Strategy, SoakSettings Settings, string? BuyerKey = null)
 {
     private static readonly Option<IReadOnlyList<Uri>> ServersOption = CommandLineOptions.Servers();
     private static readonly Option<string> StrategyOption = CommandLineOptions.Text("--strategy", "all", "one strategy, or every one listed by GET /api/strategies", "NAME|all");
@@ -33,6 +33,7 @@ internal sealed partial record SoakOptions(IReadOnlyList<Uri> Servers, string St
 
     private static readonly Option<int> StockOption = CommandLineOptions.Positive("--stock", 2_000, "stock of each strategy's ticket");
     private static readonly Option<string> AdminKeyOption = CommandLineOptions.AdminKey();
+    private static readonly Option<string?> BuyerKeyOption = CommandLineOptions.BuyerKey();
 
     public static Command Command { get; } = new("soak", string.Create(CultureInfo.InvariantCulture, $"""
         Load each strategy in turn on running servers (loopback only) for --duration while dropping --abort-ratio of
@@ -40,7 +41,7 @@ internal sealed partial record SoakOptions(IReadOnlyList<Uri> Servers, string St
         within {HealthWatch.RecoveryTimeout.TotalSeconds:F0} s and every safe strategy kept its invariants. Exit 0: all held; 1: something broke; 2: bad options.
         """))
     {
-        ServersOption, StrategyOption, DurationOption, ConcurrencyOption, AbortRatioOption, StockOption, AdminKeyOption,
+        ServersOption, StrategyOption, DurationOption, ConcurrencyOption, AbortRatioOption, StockOption, AdminKeyOption, BuyerKeyOption,
     };
 
     public static SoakOptions Parse(IReadOnlyList<string> args) => CommandLineOptions.Parse(Command, args, From);
@@ -53,7 +54,8 @@ internal sealed partial record SoakOptions(IReadOnlyList<Uri> Servers, string St
             result.GetValue(ConcurrencyOption),
             result.GetValue(AbortRatioOption),
             result.GetValue(StockOption),
-            result.GetRequiredValue(AdminKeyOption)));
+            result.GetRequiredValue(AdminKeyOption)),
+        result.GetValue(BuyerKeyOption));
 
     private static TimeSpan? ParseDuration(string text)
     {

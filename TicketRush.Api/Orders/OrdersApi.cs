@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketRush.Api.Buyers;
 using TicketRush.Api.Endpoints;
 using TicketRush.Api.Idempotency;
 using TicketRush.Api.Problems;
@@ -18,6 +19,8 @@ public static class OrdersApi
         var api = app.MapGroup(ApiRoutes.OrdersTemplate).WithTags("Orders");
 
         api.MapPost("/", Purchase)
+            // First: every filter after it, and the handler, read the authenticated buyer.
+            .RequireBuyer()
             .WithBuyerRateLimit(context => BuyerOf(context))
             // Outermost first: a replayed decision needs no admission (the buyer's token may have expired since).
             .WithIdempotency(context => (BuyerOf(context), context.RouteNumber("id")) is ({ } buyer, { } ticket)

@@ -68,6 +68,18 @@ public static class Problem
     public static ProblemHttpResult NotInQueue(long ticketId, long userId) =>
         Create(StatusCodes.Status404NotFound, ProblemCodes.NotInQueue, "Not in line", $"User {userId} has not joined the line of ticket {ticketId}.");
 
+    public static ProblemHttpResult BuyerUnauthenticated() =>
+        Create(StatusCodes.Status401Unauthorized, ProblemCodes.BuyerUnauthenticated, "Buyer not authenticated",
+            "Buying and the waiting room need a buyer token: send Authorization: Bearer <token>. Nothing was done.");
+
+    public static ProblemHttpResult InvalidBuyerToken() =>
+        Create(StatusCodes.Status401Unauthorized, ProblemCodes.InvalidBuyerToken, "Invalid buyer token",
+            "The bearer token is not valid here (signature, issuer, audience, expiry or subject). Nothing was done.");
+
+    public static ProblemHttpResult BuyerMismatch(long claimed) =>
+        Create(StatusCodes.Status403Forbidden, ProblemCodes.BuyerMismatch, "Not your buyer id",
+            $"The token authenticates another buyer than userId {claimed}; leave userId out or send your own. Nothing was done.");
+
     public static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketRush.Api.Buyers;
 using TicketRush.Api.Catalog;
 using TicketRush.Api.Endpoints;
 using TicketRush.Api.Problems;
@@ -12,10 +13,13 @@ public static class WaitingRoomApi
     {
         var api = app.MapGroup(ApiRoutes.QueueTemplate).WithTags("Waiting room");
         api.MapPost("/", JoinQueue)
+            .RequireBuyer()
             .WithBuyerRateLimit(context => context.Body<JoinQueueRequest>()?.UserId is long buyer and >= 1 ? buyer : null)
             .WithName(nameof(JoinQueue))
             .WithSummary("Join a waiting-room ticket's line; joining again keeps the same position");
         api.MapGet(ApiRoutes.QueueStatusTemplate, QueueStatus)
+            // The status carries the admission token: only its buyer may read it.
+            .RequireOwnBuyer(context => context.RouteNumber("userId"), context => Problem.NotInQueue(context.RouteNumber("id") ?? 0, context.RouteNumber("userId") ?? 0))
             .WithName(nameof(QueueStatus))
             .WithSummary("A buyer's place in line, and once admitted the Admission-Token to buy with");
 

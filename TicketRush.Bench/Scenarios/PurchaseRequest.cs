@@ -12,7 +12,7 @@ public static class PurchaseRequest
         HttpResponseMessage response;
         try
         {
-            response = await server.PostAsJsonAsync(path, new { userId }, cancellationToken);
+            response = await server.PurchaseAtAsync(path, userId, cancellationToken);
         }
         catch (HttpRequestException)
         {

@@ -66,6 +66,20 @@ public static class CommandLineOptions
         DefaultValueFactory = _ => defaultValue,
     };
 
+    /// <summary>The servers' buyer-token key: each buyer's token is then minted here; without it buyers send none (enough in <c>lab</c> mode).</summary>
+    public static Option<string?> BuyerKey() => new("--buyer-key")
+    {
+        Description = "the servers' buyer-token key (start the AppHost with --Parameters:buyer-token-key=KEY): every buyer sends a token minted here; without it buyers send none, which only Buyers:Authentication=lab accepts",
+        HelpName = "KEY",
+    };
+
+    /// <summary>Clients for <paramref name="urls"/>; with <paramref name="buyerKey"/>, each buyer's requests carry that buyer's token.</summary>
+    public static List<HttpClient> Clients(IEnumerable<Uri> urls, string? buyerKey)
+    {
+        var buyers = buyerKey is null ? null : new BuyerTokens(buyerKey);
+        return [.. urls.Select(url => RushRunner.CreateClient(url, buyers))];
+    }
+
     public static Option<string> AdminKey() => Text("--admin-key", TicketRushClient.DevelopmentAdminKey, "X-Admin-Key for creating tickets", "KEY");
 
     /// <summary>

@@ -84,7 +84,7 @@ public sealed class SoakRunner
 
         try
         {
-            using var response = await server.PostAsJsonAsync(path, new { userId }, request.Token);
+            using var response = await server.PurchaseAtAsync(path, userId, request.Token);
             return response.StatusCode switch
             {
                 HttpStatusCode.Created => SoakOutcome.Created,

@@ -19,6 +19,9 @@ namespace TicketRush.Tests.Infrastructure;
 public class TicketRushApp : IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789";
+
+    /// <summary>The servers' <c>Buyers:SigningKey</c> (the AppHost's <c>buyer-token-key</c>), so tests mint their buyers' tokens.</summary>
+    public const string BuyerTokenKey = "test-buyer-token-key-0123456789-0123456789-0123456789";
     public const string GatewayName = "gateway";
     public static readonly string[] ServerNames = ["api-1", "api-2"];
 
@@ -37,6 +40,12 @@ public class TicketRushApp : IAsyncLifetime
     /// <summary>AppHost arguments that choose the databases (<c>Hosting:Databases</c>); none: one MySQL.</summary>
     protected virtual IEnumerable<string> TopologyArguments => [];
 
+    /// <summary>API settings a subclass adds to (or overrides in) the suite's own, e.g. <c>Buyers:Authentication</c>.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraApiSettings => new Dictionary<string, string>();
+
+    /// <summary>Mints any buyer's token; the <see cref="Servers"/> and <see cref="Gateway"/> clients send one with every request made for a buyer.</summary>
+    public BuyerTokens Buyers { get; } = new(BuyerTokenKey);
+
     /// <summary>The front door: one address that balances over both servers.</summary>
     public HttpClient Gateway { get; private set; } = new();
 
@@ -53,9 +62,10 @@ public class TicketRushApp : IAsyncLifetime
                 // As MariaDB 11.6.2+ (Debian 13) runs by default: every strategy must hold under error 1020.
                 "--Hosting:SnapshotIsolation=true",
                 $"--Parameters:admin-key={AdminKey}",
+                $"--Parameters:buyer-token-key={BuyerTokenKey}",
                 .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
                 $"--Gateway:Port={FreePort.Next()}",
-                .. ApiSettings.Select(setting => $"--Api:{setting.Key}={setting.Value}"),
+                .. ApiSettings.Concat(ExtraApiSettings).Select(setting => $"--Api:{setting.Key}={setting.Value}"),
                 .. TopologyArguments,
             ],
             cancellation.Token);
@@ -79,8 +89,8 @@ public class TicketRushApp : IAsyncLifetime
             throw new TimeoutException($"TicketRush did not become healthy within {StartTimeout}. Last states: {await states}", exception);
         }
 
-        Servers = [.. ServerNames.Select(name => RushRunner.CreateClient(_app.GetEndpoint(name, "http")))];
-        Gateway = RushRunner.CreateClient(_app.GetEndpoint(GatewayName, "http"));
+        Servers = [.. ServerNames.Select(name => RushRunner.CreateClient(_app.GetEndpoint(name, "http"), Buyers))];
+        Gateway = RushRunner.CreateClient(_app.GetEndpoint(GatewayName, "http"), Buyers);
     }
 
     /// <summary>Makes <paramref name="server"/>'s next order write for <paramref name="userId"/> fail, as if MySQL failed it.</summary>

@@ -15,7 +15,7 @@ public sealed partial class FolderDependencyTests
         ["(root)"],                       // Program.cs: wires every feature
         ["Orders", "Tickets", "Replication"], // the endpoints buyers and admins call
         ["WaitingRoom"],                  // the line in front of a sale
-        ["Idempotency", "RateLimiting"],  // what guards a purchase request
+        ["Buyers", "Idempotency", "RateLimiting"], // what guards a purchase request: who the buyer is, replays, limits
         ["Purchasing"],                   // the purchase service and its strategies
         ["Catalog"],                      // the tickets on sale: strategy, waiting-room rules, sold-out memory
         ["Faults", "Data"],               // drill hooks; the schema and the database connection
