@@ -105,17 +105,18 @@ public class TicketRushApp : IAsyncLifetime
     public static async Task WaitUntilStalledAsync(HttpClient server, long userId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
+        while (!await IsStallingAsync(server, userId, timeout.Token))
         {
-            using var response = await SendAsAdminAsync(server, HttpMethod.Get, $"/api/admin/faults/stall/{userId}", timeout.Token);
-            var state = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
-            if (state.GetProperty("stalling").GetBoolean())
-            {
-                return;
-            }
-
             await Task.Delay(20, timeout.Token);
         }
+    }
+
+    /// <summary>Whether <paramref name="userId"/>'s purchase on <paramref name="server"/> is inside its injected stall right now.</summary>
+    public static async Task<bool> IsStallingAsync(HttpClient server, long userId, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsAdminAsync(server, HttpMethod.Get, $"/api/admin/faults/stall/{userId}", cancellationToken);
+        var state = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return state.GetProperty("stalling").GetBoolean();
     }
 
     private static async Task PutAsAdminAsync(HttpClient server, string path)
