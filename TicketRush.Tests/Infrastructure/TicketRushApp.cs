@@ -232,6 +232,25 @@ public class TicketRushApp : IAsyncLifetime
     }
 
     /// <summary>
+    /// Waits until the gateway sends requests to <paramref name="server"/> again: its health checks let a restarted
+    /// server back in only after a while, and until then every request through it goes to the other.
+    /// </summary>
+    public async Task WaitUntilGatewayRoutesToAsync(string server)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            using var response = await Gateway.GetAsync("/api/strategies", timeout.Token);
+            if (response.Headers.TryGetValues(TicketRushClient.ServedByHeader, out var servedBy) && servedBy.Contains(server))
+            {
+                return;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    /// <summary>
     /// Freezes a resource's process (SIGSTOP), as a stalled disk or a long GC pause would: it keeps its sockets open but
     /// answers nothing. Runs <paramref name="whilePaused"/>, then lets it go on (SIGCONT), whatever happened.
     /// </summary>

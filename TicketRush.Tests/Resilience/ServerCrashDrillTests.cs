@@ -156,6 +156,7 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
     private async Task<(long Buyer, Task<IReadOnlyList<PurchaseOperation>> Purchase)> StallKeyedBuyerOnFirstServerAsync(
         PurchaseHistory history, PurchaseTarget gateway, long ticketId)
     {
+        await app.WaitUntilGatewayRoutesToAsync(TicketRushApp.ServerNames[0]);
         for (var buyer = KeyedVictimUser; buyer < KeyedVictimUser + 10; buyer++)
         {
             await app.ArmStallAsync(app.Servers[0], buyer, TimeSpan.FromSeconds(60));
