@@ -40,6 +40,8 @@ var servers = new[] { "api-1", "api-2" }.Select((name, index) => builder.AddApiS
 
 servers[0].WithRushCommands(servers, adminKey);
 builder.AddGateway(servers);
+// A killed server is started again, as a supervisor would (Hosting:RestartKilledServers).
+builder.AddServerSupervisor(servers);
 builder.Services.AddHostedService<ProjectStopper>();
 
 builder.Build().Run();
