@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace TicketRush.AppHost.Hosting;
 
 /// <summary>
-/// A supervisor for the API servers, as systemd's <c>Restart=on-failure</c> would be: a server whose process dies while
-/// the AppHost runs (killed, crashed, out of memory) is started again after a pause, so a crash drill shows the system
-/// healing on its own. A server stopped from the dashboard goes through <c>Stopping</c> first and stays stopped.
+/// A supervisor for the API servers and Redis, as systemd's <c>Restart=on-failure</c> would be: a server whose process
+/// dies while the AppHost runs (killed, crashed, out of memory) is started again after a pause, so a crash drill shows
+/// the system healing on its own (Redis, without persistence, comes back empty). A server stopped from the dashboard
+/// goes through <c>Stopping</c> first and stays stopped.
 /// </summary>
 /// <remarks>
 /// Aspire has no restart policy for project resources; the pieces are public: <see cref="ResourceNotificationService"/>

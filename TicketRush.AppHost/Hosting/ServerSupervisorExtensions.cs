@@ -8,11 +8,12 @@ namespace TicketRush.AppHost.Hosting;
 internal static class ServerSupervisorExtensions
 {
     /// <summary>
-    /// Supervises <paramref name="servers"/>: each one killed is started again after <c>Hosting:ServerRestartDelay</c>
-    /// (default 2 s), unless <c>Hosting:RestartKilledServers</c> is false.
+    /// Supervises <paramref name="servers"/> (the API servers, and Redis: killed, it comes back empty, having no
+    /// persistence): each one killed is started again after <c>Hosting:ServerRestartDelay</c> (default 2 s), unless
+    /// <c>Hosting:RestartKilledServers</c> is false.
     /// </summary>
     public static IDistributedApplicationBuilder AddServerSupervisor(
-        this IDistributedApplicationBuilder builder, IEnumerable<IResourceBuilder<ProjectResource>> servers)
+        this IDistributedApplicationBuilder builder, IEnumerable<IResourceBuilder<IResource>> servers)
     {
         if (!builder.Configuration.GetValue(ServerSupervisor.EnabledKey, true))
         {

@@ -148,6 +148,13 @@ public class TicketRushApp : IAsyncLifetime
         return [.. update.Snapshot.Commands.Select(c => c.Name)];
     }
 
+    /// <summary>Waits (four minutes at most) until the AppHost reports <paramref name="resource"/> healthy.</summary>
+    public async Task WaitUntilHealthyAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await Running.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
     /// <summary>Runs a dashboard command, as a click in the dashboard would.</summary>
     public Task<ExecuteCommandResult> ExecuteCommandAsync(string resource, string command, CancellationToken cancellationToken) =>
         Running.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, cancellationToken);
