@@ -56,7 +56,7 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
         {
             var rushStarted = history.Clock.Now;
             var rushing = RushRunner.RunAsync(targets, ticket, RushRunner.DistinctBuyers(Buyers),
-                new RushPlan(Keyed: RushPlan.HalfKeyed, FaultsInjected: true, History: history));
+                new RushPlan(Keyed: RushPlan.HalfKeyed, Retry: FollowToResult, FaultsInjected: true, History: history));
             await KillOnceUnderWayAsync(history, rushStarted, victimServer, Buyers);
             killed = true;
             var rush = await rushing;
@@ -69,6 +69,7 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
             Assert.True(rushAttempts.Any(o => o.Target == targets[0].Label && o.Status == RushAttempt.TransportFailure),
                 "rush requests on the dead server were lost with it");
             Assert.True(rush.DuplicateBuyers == 0 && rush.Sold <= Stock, $"never oversold: {rush}");
+            AssertEveryKeyFollowedToItsResult(history);
 
             // Buyers on the surviving server take whatever is left, including what the dead server held.
             var healed = await SellRemainingAsync(history, survivor, ticket.Id);
@@ -126,9 +127,7 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
             Assert.Contains(spanning, a => a.Code == PurchaseOperation.InProgressCode && a.RetryAfter is not null);
             Assert.True(history.Operations.Any(o => o.Key is null && o.Buyer <= GatewayBuyers && o.Status == 502 && o.Code == "bad-gateway"),
                 "an unkeyed purchase in flight on the dead server was lost with it (502), not sent again");
-            var unsettledKeys = history.Operations.Where(o => o.Key is not null).GroupBy(o => o.Key)
-                .Select(g => g.MaxBy(o => o.Start)!).Where(last => !last.IsDefinite).ToList();
-            Assert.True(unsettledKeys.Count == 0, $"every keyed buyer was followed to a definite answer: {string.Join("; ", unsettledKeys.Take(5))}");
+            AssertEveryKeyFollowedToItsResult(history);
 
             var healed = await SellRemainingAsync(history, gateway, ticket.Id);
             output.WriteLine($"healed through the gateway (api-2 alone) within {healed.TotalSeconds:F1} s");
@@ -146,6 +145,14 @@ public sealed class ServerCrashDrillTests(TicketRushApp app, ITestOutputHelper o
                 await app.RestartAfterCrashAsync(TicketRushApp.ServerNames[0]);
             }
         }
+    }
+
+    /// <summary>Every key's last attempt is a definite answer: each idempotency-in-progress and lost request was followed to its result.</summary>
+    private static void AssertEveryKeyFollowedToItsResult(PurchaseHistory history)
+    {
+        var unsettled = history.Operations.Where(o => o.Key is not null).GroupBy(o => o.Key)
+            .Select(g => g.MaxBy(o => o.Start)!).Where(last => !last.IsDefinite).ToList();
+        Assert.True(unsettled.Count == 0, $"every keyed buyer was followed to a definite answer: {string.Join("; ", unsettled.Take(5))}");
     }
 
     /// <summary>
