@@ -71,14 +71,15 @@ internal static class DrillCommandExtensions
         {
             PurchaseTarget[] purchaseTargets = [.. RushRunner.Targets(clients[..^1]), new PurchaseTarget(targets.Gateway.Resource.Name, clients[^1])];
             var key = await targets.AdminKey.Resource.GetValueAsync(context.CancellationToken) ?? "";
-            var result = await DrillRunner.RunAsync(purchaseTargets, key, strategy, stock, buyers, fault(port), TimeSpan.FromMilliseconds(300),
+            var drill = fault(port);
+            var result = await DrillRunner.RunAsync(purchaseTargets, key, strategy, stock, buyers, drill, TimeSpan.FromMilliseconds(300),
                 RushPlan.HalfKeyed, message => context.Logger.LogInformation("Drill: {Message}", message), context.CancellationToken);
             context.Logger.LogInformation("Drill verdict: {Rush}{NewLine}{Verdict}", result.Rush, Environment.NewLine, result.Verdict);
             var healed = result.HealedIn is { } healedIn ? $"the rest sold within {healedIn.TotalSeconds:F1} s" : "stock still left after healing";
             var table = $"{result.Rush}{Environment.NewLine}{Environment.NewLine}{healed}.{Environment.NewLine}{Environment.NewLine}{result.Verdict}";
             return result.Verdict.IsValid
-                ? CommandResults.Success($"{fault(port)}: every check held", table, CommandResultFormat.Markdown)
-                : CommandResults.Failure($"{fault(port)}: the history checker found {result.Verdict.Summary}{Environment.NewLine}{table}");
+                ? CommandResults.Success($"{drill}: every check held", table, CommandResultFormat.Markdown)
+                : CommandResults.Failure($"{drill}: the history checker found {result.Verdict.Summary}{Environment.NewLine}{table}");
         }
         catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException)
         {

@@ -79,6 +79,11 @@ internal sealed partial class ServerSupervisor(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Nobody awaits a restart: a failure is logged, not thrown away unseen.
+            RestartFailed(logger, server, exception.Message);
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "{Server} died (exit code {ExitCode}); starting it again in {Delay}")]
