@@ -43,7 +43,17 @@ var servers = new[] { "api-1", "api-2" }.Select((name, index) => builder.AddApiS
     .WithHttpHealthCheck(ApiRoutes.Health)).ToList();
 
 servers[0].WithRushCommands(servers, adminKey, buyerTokenKey);
-builder.AddGateway(servers);
+var gateway = builder.AddGateway(servers);
+// A killed server (or Redis) is started again, as a supervisor would (Hosting:RestartKilledServers).
+builder.AddServerSupervisor([.. servers, redis]);
+if (hosting.Mode == HostingMode.Local)
+{
+    // Drills find the process they break by its port: local processes only, not containers.
+    var drills = new DrillCommandExtensions.DrillTargets(servers, gateway, adminKey);
+    drills.WithKillDrills();
+    databases.Primaries.ToList().ForEach(primary => primary.Server.WithPauseDrill(drills));
+    redis.WithPauseDrill(drills).WithRestartEmptyDrill(drills);
+}
 builder.Services.AddHostedService<ProjectStopper>();
 
 builder.Build().Run();

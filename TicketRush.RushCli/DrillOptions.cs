@@ -13,6 +13,8 @@ internal sealed record DrillOptions(
     private static readonly Option<int> KillPortOption = CommandLineOptions.Positive("--kill-port", "SIGKILL the process listening on PORT (a server: 8080 or 8081)", max: MaxPort);
     private static readonly Option<int> FreezePortOption = CommandLineOptions.Positive(
         "--freeze-port", "SIGSTOP the process listening on PORT, SIGCONT after --freeze-seconds (MariaDB's or Redis's port, or a server's)", max: MaxPort);
+    private static readonly Option<int> RestartRedisEmptyOption = CommandLineOptions.Positive(
+        "--restart-redis-empty", "SIGKILL the Redis listening on PORT and wait until the AppHost has started it again, empty (it keeps no data on disk)", max: MaxPort);
     private static readonly Option<int> FreezeSecondsOption = CommandLineOptions.Positive("--freeze-seconds", 3, "how long a freeze lasts");
     private static readonly Option<int> AfterOption = CommandLineOptions.Positive("--after-ms", 300, "how far into the rush the fault hits, in milliseconds");
     private static readonly Option<IReadOnlyList<Uri>> ServersOption = CommandLineOptions.Servers();
@@ -35,9 +37,9 @@ internal sealed record DrillOptions(
         result.GetValue(StockOption),
         result.GetValue(BuyersOption),
         result.GetRequiredValue(AdminKeyOption),
-        result.GetResult(KillPortOption) is not null
-            ? new DrillFault(result.GetValue(KillPortOption), null)
-            : new DrillFault(result.GetValue(FreezePortOption), TimeSpan.FromSeconds(result.GetValue(FreezeSecondsOption))),
+        result.GetResult(KillPortOption) is not null ? new DrillFault(result.GetValue(KillPortOption), null)
+        : result.GetResult(RestartRedisEmptyOption) is not null ? DrillFault.RestartEmpty(result.GetValue(RestartRedisEmptyOption))
+        : new DrillFault(result.GetValue(FreezePortOption), TimeSpan.FromSeconds(result.GetValue(FreezeSecondsOption))),
         TimeSpan.FromMilliseconds(result.GetValue(AfterOption)),
         result.GetValue(KeyedEveryOption),
         result.GetValue(BuyerKeyOption));
@@ -47,18 +49,19 @@ internal sealed record DrillOptions(
         var command = new Command("drill", """
             Rush a ticket through the servers (and the gateway) while one local process is killed or frozen mid-rush,
             sell what is left on whatever still answers, and print the history checker's verdict. Against the system
-            ./scripts/start.sh runs (loopback only); give one fault, --kill-port or --freeze-port. A killed server is not
-            restarted by the drill: restart ./scripts/start.sh afterwards. Exit 0: every check held; 3: a check failed.
+            ./scripts/start.sh runs (loopback only); give one fault, --kill-port, --freeze-port or --restart-redis-empty.
+            The AppHost starts a killed server or Redis again (Hosting:RestartKilledServers). Exit 0: every check held;
+            3: a check failed.
             """)
         {
-            KillPortOption, FreezePortOption, FreezeSecondsOption, AfterOption, ServersOption, GatewayOption, StrategyOption, StockOption, BuyersOption,
+            KillPortOption, FreezePortOption, RestartRedisEmptyOption, FreezeSecondsOption, AfterOption, ServersOption, GatewayOption, StrategyOption, StockOption, BuyersOption,
             KeyedEveryOption, AdminKeyOption, BuyerKeyOption,
         };
         command.Validators.Add(result =>
         {
-            if ((result.GetResult(KillPortOption) is null) == (result.GetResult(FreezePortOption) is null))
+            if (new[] { KillPortOption, FreezePortOption, RestartRedisEmptyOption }.Count(fault => result.GetResult(fault) is not null) != 1)
             {
-                result.AddError("Give one fault: --kill-port PORT or --freeze-port PORT.");
+                result.AddError("Give one fault: --kill-port PORT, --freeze-port PORT or --restart-redis-empty PORT.");
             }
         });
         return command;

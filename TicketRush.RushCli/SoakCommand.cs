@@ -4,7 +4,7 @@ using TicketRush.Rush.Soak;
 
 namespace TicketRush.RushCli;
 
-/// <summary><c>soak</c>: load each strategy for a while with dropped connections, print a table, fail on a broken safe strategy or a hung server.</summary>
+/// <summary><c>soak</c>: load each strategy for a while with dropped connections, print a table, fail on a broken safe strategy (its invariants or the history checker) or a hung server.</summary>
 internal static class SoakCommand
 {
     public static async Task<int> RunAsync(SoakOptions options)
@@ -45,6 +45,11 @@ internal static class SoakCommand
             }
 
             Console.WriteLine(SoakTable.ToMarkdown(results));
+            foreach (var violated in results.Where(r => r.Safe && r.History is { IsValid: false }))
+            {
+                Console.WriteLine($"{violated.Strategy}: the history checker found{Environment.NewLine}{violated.History!.DescribeViolations()}");
+            }
+
             var failed = results.Where(r => !r.Passed).Select(r => r.Strategy).ToList();
             Console.WriteLine(failed.Count == 0 ? "PASS" : $"FAIL: {string.Join(", ", failed)}");
             return failed.Count == 0 ? 0 : 1;

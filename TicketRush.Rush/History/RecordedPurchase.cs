@@ -7,6 +7,9 @@ public static class RecordedPurchase
 {
     public const string ReplayedHeader = "Idempotent-Replayed";
 
+    /// <summary>The detail of an attempt its client gave up on mid-request.</summary>
+    public const string AbortedByClientDetail = "aborted by the client";
+
     /// <summary>
     /// One buyer's purchase: the first attempt goes to <paramref name="targets"/>[<paramref name="first"/>]; with a
     /// <paramref name="key"/>, every answer that may not have happened is retried with the same key on the next target, as
@@ -31,24 +34,28 @@ public static class RecordedPurchase
     }
 
     /// <summary>One request, timed on the history's clock and recorded whatever happens to it (short of the caller cancelling).</summary>
+    /// <param name="clientAbort">When it fires, the client gives up and drops the connection mid-request, as a buyer closing
+    /// the tab: the attempt is recorded without a response (its outcome unknown), unlike a caller's cancellation.</param>
     public static async Task<PurchaseOperation> AttemptAsync(
         PurchaseHistory history, PurchaseTarget target, long ticketId, long buyer, string? key, string? admissionToken = null,
-        InFlight? inFlight = null, CancellationToken cancellationToken = default)
+        InFlight? inFlight = null, CancellationToken cancellationToken = default, CancellationToken clientAbort = default)
     {
         var start = history.Clock.Now;
         PurchaseOperation operation;
         try
         {
+            using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, clientAbort);
             using var request = TicketRushClient.PurchaseRequest(ticketId, buyer, admissionToken, key);
             using var counted = inFlight?.Enter();
-            using var response = await target.Client.SendAsync(request, cancellationToken);
-            operation = await ReadAsync(response, buyer, key, target.Label, start, history.Clock, cancellationToken);
+            using var response = await target.Client.SendAsync(request, sending.Token);
+            operation = await ReadAsync(response, buyer, key, target.Label, start, history.Clock, sending.Token);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or System.Text.Json.JsonException
                                           && !cancellationToken.IsCancellationRequested)
         {
+            var detail = clientAbort.IsCancellationRequested ? AbortedByClientDetail : exception.GetBaseException().Message;
             operation = new PurchaseOperation(buyer, key, target.Label, start, history.Clock.Now, RushAttempt.TransportFailure,
-                PurchaseOperation.TransportErrorCode, Detail: exception.GetBaseException().Message);
+                PurchaseOperation.TransportErrorCode, Detail: detail);
         }
 
         history.Add(operation);

@@ -1,3 +1,5 @@
+using TicketRush.Rush.History;
+
 namespace TicketRush.Rush.Soak;
 
 /// <summary>What a soak did to one strategy's ticket and to the servers' health.</summary>
@@ -5,6 +7,7 @@ namespace TicketRush.Rush.Soak;
 /// <param name="HealthyAfterLoad">Every server answered its health check within <see cref="HealthWatch.RecoveryTimeout"/> after the load.</param>
 /// <param name="After">The ticket read back after the load; null when no healthy server could answer.</param>
 /// <param name="Orders">The ticket's orders read back after the load; null when no healthy server could answer.</param>
+/// <param name="History">The history checker's verdict over every purchase of the load; null when the ticket could not be read back.</param>
 public sealed record SoakResult(
     string Strategy,
     bool Safe,
@@ -13,7 +16,8 @@ public sealed record SoakResult(
     HealthSummary HealthDuringLoad,
     bool HealthyAfterLoad,
     TicketResponse? After,
-    IReadOnlyList<OrderResponse>? Orders)
+    IReadOnlyList<OrderResponse>? Orders,
+    HistoryVerdict? History = null)
 {
     /// <summary>Stock the ticket lost: <c>stock − remaining</c>; equals the order count when no decrement was lost.</summary>
     public int? StockTaken => After is null ? null : Stock - After.RemainingStock;
@@ -53,9 +57,9 @@ public sealed record SoakResult(
     }
 
     /// <summary>
-    /// Every server recovered after the load and, for a safe strategy, its invariants held and no health probe went
-    /// unanswered for <see cref="HealthProbe.Timeout"/> during the load. An unsafe strategy is expected to race, so
-    /// only its aftermath on the servers' health is judged.
+    /// Every server recovered after the load and, for a safe strategy, its invariants held, its history passed the checker
+    /// and no health probe went unanswered for <see cref="HealthProbe.Timeout"/> during the load. An unsafe strategy is
+    /// expected to race, so only its aftermath on the servers' health is judged.
     /// </summary>
-    public bool Passed => HealthyAfterLoad && (!Safe || (BrokenInvariants is [] && HealthDuringLoad.TimedOut == 0));
+    public bool Passed => HealthyAfterLoad && (!Safe || (BrokenInvariants is [] && History is { IsValid: true } && HealthDuringLoad.TimedOut == 0));
 }

@@ -1,12 +1,13 @@
 using System.Net;
-using System.Net.Http.Json;
+using TicketRush.Rush.History;
 
 namespace TicketRush.Rush.Soak;
 
 /// <summary>
 /// Loads one strategy at a time with a steady stream of purchases, some of which the client abandons mid-request,
-/// while watching every server's health; then checks that the servers recovered and the ticket's invariants held.
-/// User ids are unique across everything one runner does.
+/// while watching every server's health; then checks that the servers recovered, the ticket's invariants held and
+/// every answer a buyer saw (a dropped request as an unknown one) passes the history checker. User ids are unique
+/// across everything one runner does.
 /// </summary>
 public sealed class SoakRunner
 {
@@ -44,25 +45,28 @@ public sealed class SoakRunner
     public async Task<SoakResult> RunAsync(StrategyDescriptor strategy, CancellationToken cancellationToken = default)
     {
         var ticket = await _servers[0].CreateTicketAsync(_settings.AdminKey, _settings.Stock, strategy.Name, $"soak {strategy.Name}", cancellationToken);
-        var path = ApiRoutes.Orders(ticket.Id);
         var tally = new SoakRequestTally();
+        var history = new PurchaseHistory();
 
         using var load = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         load.CancelAfter(_settings.Duration);
         var health = HealthWatch.WatchAsync(_servers, load.Token, cancellationToken);
-        await Task.WhenAll(_servers.SelectMany(server =>
-            Enumerable.Range(0, _settings.ConcurrencyPerServer).Select(_ => PurchaseLoopAsync(server, path, tally, load.Token))));
+        await Task.WhenAll(RushRunner.Targets(_servers).SelectMany(server =>
+            Enumerable.Range(0, _settings.ConcurrencyPerServer).Select(_ => PurchaseLoopAsync(history, server, ticket.Id, tally, load.Token, cancellationToken))));
         var healthDuringLoad = await health;
         cancellationToken.ThrowIfCancellationRequested();
 
         var healthyAfterLoad = await HealthWatch.WaitForRecoveryAsync(_servers, cancellationToken);
         var (after, orders) = await ReadBackAsync(healthyAfterLoad, ticket.Id, cancellationToken);
         var safe = _servers.Count > 1 ? strategy.SafeAcrossServers : strategy.SafeOnOneServer;
+        // Buyers dropping their connections are the fault this load injects: C5 is a figure, every other check a verdict.
+        var verdict = after is null || orders is null ? null : HistoryChecker.Check(history.Operations, after, orders, faultsInjected: _settings.AbortRatio > 0);
         return new SoakResult(
-            strategy.Name, safe, _settings.Stock, tally.ToRequests(), healthDuringLoad, healthyAfterLoad.Count == _servers.Count, after, orders);
+            strategy.Name, safe, _settings.Stock, tally.ToRequests(), healthDuringLoad, healthyAfterLoad.Count == _servers.Count, after, orders, verdict);
     }
 
-    private async Task PurchaseLoopAsync(HttpClient server, string path, SoakRequestTally tally, CancellationToken loadEnds)
+    private async Task PurchaseLoopAsync(
+        PurchaseHistory history, PurchaseTarget server, long ticketId, SoakRequestTally tally, CancellationToken loadEnds, CancellationToken cancellationToken)
     {
         while (!loadEnds.IsCancellationRequested)
         {
@@ -70,37 +74,33 @@ public sealed class SoakRunner
             TimeSpan? abortAfter = Random.Shared.NextDouble() < _settings.AbortRatio
                 ? TimeSpan.FromMilliseconds(Random.Shared.Next(SoakSettings.ShortestAbortMilliseconds, SoakSettings.LongestAbortMilliseconds + 1))
                 : null;
-            tally.Add(await PurchaseAsync(server, path, userId, abortAfter, loadEnds));
+            tally.Add(await PurchaseAsync(history, server, ticketId, userId, abortAfter, loadEnds, cancellationToken));
         }
     }
 
-    private static async Task<SoakOutcome> PurchaseAsync(HttpClient server, string path, long userId, TimeSpan? abortAfter, CancellationToken loadEnds)
+    /// <summary>
+    /// One purchase, recorded for the checker whatever happens to it: a request dropped by its client (or cut off by the
+    /// end of the load) is recorded without a response, since the server may still have sold it.
+    /// </summary>
+    private static async Task<SoakOutcome> PurchaseAsync(
+        PurchaseHistory history, PurchaseTarget server, long ticketId, long userId, TimeSpan? abortAfter, CancellationToken loadEnds, CancellationToken cancellationToken)
     {
-        using var request = CancellationTokenSource.CreateLinkedTokenSource(loadEnds);
+        using var aborting = new CancellationTokenSource();
         if (abortAfter is { } delay)
         {
-            request.CancelAfter(delay);
+            aborting.CancelAfter(delay);
         }
 
-        try
+        using var dropped = CancellationTokenSource.CreateLinkedTokenSource(aborting.Token, loadEnds);
+        var attempt = await RecordedPurchase.AttemptAsync(history, server, ticketId, userId, key: null, cancellationToken: cancellationToken, clientAbort: dropped.Token);
+        return attempt.Status switch
         {
-            using var response = await server.PurchaseAtAsync(path, userId, request.Token);
-            return response.StatusCode switch
-            {
-                HttpStatusCode.Created => SoakOutcome.Created,
-                HttpStatusCode.Conflict => SoakOutcome.Conflict,
-                HttpStatusCode.ServiceUnavailable => SoakOutcome.Unavailable,
-                _ => SoakOutcome.Other,
-            };
-        }
-        catch (OperationCanceledException) when (request.IsCancellationRequested)
-        {
-            return loadEnds.IsCancellationRequested ? SoakOutcome.Other : SoakOutcome.AbortedByClient;
-        }
-        catch (HttpRequestException)
-        {
-            return SoakOutcome.Other;
-        }
+            (int)HttpStatusCode.Created => SoakOutcome.Created,
+            (int)HttpStatusCode.Conflict => SoakOutcome.Conflict,
+            (int)HttpStatusCode.ServiceUnavailable => SoakOutcome.Unavailable,
+            RushAttempt.TransportFailure when aborting.IsCancellationRequested && !loadEnds.IsCancellationRequested => SoakOutcome.AbortedByClient,
+            _ => SoakOutcome.Other,
+        };
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ public static class SoakTable
     private static readonly string[] Headers =
     [
         "strategy", "requests", "aborted by client", "201", "409", "503", "other", "orders", "stock−remaining",
-        "invariants", "health worst (ms)", "health failures",
+        "invariants", "history", "health worst (ms)", "health failures",
     ];
 
     public static string ToMarkdown(IEnumerable<SoakResult> results)
@@ -31,6 +31,7 @@ public static class SoakTable
                 r.Orders is null ? "?" : Invariant($"{r.Orders.Count}"),
                 r.StockTaken is { } taken ? Invariant($"{taken}") : "?",
                 Invariants(r),
+                r.History is null ? "not checked" : r.Safe ? r.History.Summary : $"{r.History.Summary} (unsafe: not judged)",
                 Worst(r.HealthDuringLoad),
                 Invariant($"{r.HealthDuringLoad.Failures} / {r.HealthDuringLoad.Probes}") + (r.HealthyAfterLoad ? "" : ", unhealthy after load"),
             ];

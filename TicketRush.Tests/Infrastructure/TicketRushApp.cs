@@ -37,6 +37,12 @@ public class TicketRushApp : IAsyncLifetime
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ticketrush-tests-").FullName;
     private DistributedApplication? _app;
 
+    /// <summary>
+    /// Whether the AppHost's supervisor starts a killed server again. Off for the suite: its crash drills keep the dead
+    /// server down to prove the survivor heals alone.
+    /// </summary>
+    protected virtual bool RestartKilledServers => false;
+
     /// <summary>AppHost arguments that choose the databases (<c>Hosting:Databases</c>); none: one MySQL.</summary>
     protected virtual IEnumerable<string> TopologyArguments => [];
 
@@ -61,6 +67,7 @@ public class TicketRushApp : IAsyncLifetime
                 $"--Hosting:DataDirectory={_dataDirectory}",
                 // As MariaDB 11.6.2+ (Debian 13) runs by default: every strategy must hold under error 1020.
                 "--Hosting:SnapshotIsolation=true",
+                $"--Hosting:RestartKilledServers={RestartKilledServers}",
                 $"--Parameters:admin-key={AdminKey}",
                 $"--Parameters:buyer-token-key={BuyerTokenKey}",
                 .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
@@ -115,17 +122,18 @@ public class TicketRushApp : IAsyncLifetime
     public static async Task WaitUntilStalledAsync(HttpClient server, long userId)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
+        while (!await IsStallingAsync(server, userId, timeout.Token))
         {
-            using var response = await SendAsAdminAsync(server, HttpMethod.Get, $"{ApiRoutes.AdminFaults}/stall/{userId}", timeout.Token);
-            var state = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
-            if (state.GetProperty("stalling").GetBoolean())
-            {
-                return;
-            }
-
             await Task.Delay(20, timeout.Token);
         }
+    }
+
+    /// <summary>Whether <paramref name="userId"/>'s purchase on <paramref name="server"/> is inside its injected stall right now.</summary>
+    public static async Task<bool> IsStallingAsync(HttpClient server, long userId, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsAdminAsync(server, HttpMethod.Get, $"{ApiRoutes.AdminFaults}/stall/{userId}", cancellationToken);
+        var state = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return state.GetProperty("stalling").GetBoolean();
     }
 
     private static async Task PutAsAdminAsync(HttpClient server, string path)
@@ -148,6 +156,13 @@ public class TicketRushApp : IAsyncLifetime
         var update = await Running.ResourceNotifications.WaitForResourceAsync(
             resource, e => until([.. e.Snapshot.Commands.Select(c => c.Name)]), timeout.Token);
         return [.. update.Snapshot.Commands.Select(c => c.Name)];
+    }
+
+    /// <summary>Waits (four minutes at most) until the AppHost reports <paramref name="resource"/> healthy.</summary>
+    public async Task WaitUntilHealthyAsync(string resource)
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        await Running.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
     }
 
     /// <summary>Runs a dashboard command, as a click in the dashboard would.</summary>
@@ -238,6 +253,29 @@ public class TicketRushApp : IAsyncLifetime
             .ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, cancellation.Token);
         Assert.True(started.Success, started.Message);
         await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+    }
+
+    /// <summary>
+    /// Waits until the gateway balances over <paramref name="server"/> again: half of its last few requests went there.
+    /// A restarted server is let back in by the active health check, but the passive one keeps it out again while its
+    /// transport-failure rate over the last minute (the crash's failed requests) stays high.
+    /// </summary>
+    public async Task WaitUntilGatewayRoutesToAsync(string server)
+    {
+        const int Window = 6;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var last = new Queue<bool>();
+        while (last.Count < Window || last.Count(toServer => toServer) < Window / 2)
+        {
+            using var response = await Gateway.GetAsync("/api/strategies", timeout.Token);
+            last.Enqueue(response.Headers.TryGetValues(ApiHeaders.ServedBy, out var servedBy) && servedBy.Contains(server));
+            if (last.Count > Window)
+            {
+                last.Dequeue();
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using TicketRush.Rush.History;
 using TicketRush.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -17,7 +16,13 @@ public sealed class DependencyDrillTests(TicketRushApp app, ITestOutputHelper ou
     /// <summary>Purchase deadline (5 s) + commit verification (2 s) + HTTP slack.</summary>
     private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(9);
 
+    /// <summary>Longer than a commit's deadline (5 s) plus its verification (2 s): a commit sent into it cannot be settled.</summary>
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(10);
+
+    private const string MySql = "mysql";
+
+    // Not a stream buyer (those count up from 10,000,000): the buyer whose commit meets frozen MariaDB.
+    private const long CommitProbeUser = 9_000_000;
 
     public static readonly TheoryData<string, string> Stalls = new()
     {
@@ -35,20 +40,52 @@ public sealed class DependencyDrillTests(TicketRushApp app, ITestOutputHelper ou
     {
         var ticket = await app.Servers[0].CreateTicketAsync(100_000, strategy);
         var healthDuringOutage = new List<TimeSpan>();
+        StreamedPurchase? commitProbe = null;
 
-        var (answers, history) = await DrillAsync(ticket.Id, run => app.WhilePausedAsync(dependency.Split(','), async () =>
+        var (answers, history) = await DrillAsync(ticket.Id, async stream =>
         {
-            var until = DateTime.UtcNow + Outage;
-            while (DateTime.UtcNow < until)
+            // With MariaDB frozen right at a buyer's commit, that commit goes unanswered and cannot be verified either:
+            // the one answer left is outcome-unknown, whose truth only the database holds.
+            var committing = dependency == MySql ? await StallAtCommitAsync(stream, ticket.Id) : null;
+            await app.WhilePausedAsync(dependency.Split(','), async () =>
             {
-                healthDuringOutage.Add(await TimeHealthAsync(app.Servers[0]));
-                await Task.Delay(500);
-            }
-        }));
+                var until = DateTime.UtcNow + Outage;
+                while (DateTime.UtcNow < until)
+                {
+                    healthDuringOutage.Add(await TimeHealthAsync(app.Servers[0]));
+                    await Task.Delay(500);
+                }
+
+                if (committing is not null)
+                {
+                    var probe = await committing;
+                    commitProbe = new StreamedPurchase(probe.Buyer, probe.Status, probe.Code, probe.RetryAfter is not null, probe.Detail, probe.Elapsed, probe.Start);
+                }
+            });
+        });
 
         Assert.True(healthDuringOutage.Max() < TimeSpan.FromSeconds(1), $"/health answered within 1 s while {dependency} was frozen: slowest {healthDuringOutage.Max()}");
         Assert.Contains(answers, a => a.Status == 503);
+        if (dependency == MySql)
+        {
+            Assert.NotNull(commitProbe);
+            Assert.True(commitProbe is { Status: 503, Code: ProblemCodes.OutcomeUnknown }, $"the commit into frozen MariaDB answered 503 {ProblemCodes.OutcomeUnknown}: {commitProbe}");
+            answers = [.. answers, commitProbe];
+        }
+
         await AssertDrillAsync(ticket.Id, answers, history);
+    }
+
+    /// <summary>
+    /// Starts a purchase on api-1 that stalls (injected) right before its commit, and returns once it is in the stall:
+    /// MariaDB frozen now receives that commit and, for the whole outage, answers neither it nor its verification.
+    /// </summary>
+    private async Task<Task<PurchaseOperation>> StallAtCommitAsync(PurchaseStream stream, long ticketId)
+    {
+        await app.ArmStallAsync(app.Servers[0], CommitProbeUser, TimeSpan.FromSeconds(1));
+        var committing = RecordedPurchase.AttemptAsync(stream.History, RushRunner.Targets(app.Servers)[0], ticketId, CommitProbeUser, key: null);
+        await TicketRushApp.WaitUntilStalledAsync(app.Servers[0], CommitProbeUser);
+        return committing;
     }
 
     [Fact]
@@ -96,8 +133,22 @@ public sealed class DependencyDrillTests(TicketRushApp app, ITestOutputHelper ou
             Assert.DoesNotMatch(@"Exception|127\.0\.0\.1|localhost|:\d{2,5}\b", a.Detail ?? "");
         });
 
-        // Dependencies are back: settle unknown outcomes and leases, then count.
-        var ticket = await Invariants.EventuallyExactAsync(app, ticketId, TimeSpan.FromSeconds(30));
+        // Dependencies are back: settle leases (a redis-counter reservation of an unknown commit too).
+        await Invariants.EventuallyExactAsync(app, ticketId, TimeSpan.FromSeconds(30));
+
+        // An outcome-unknown's truth is in the database. Its buyer asks again and must be told the same: "you already
+        // hold it" when the commit had landed, a sale when it had not; the checker then judges the retries with the rest.
+        var held = (await app.Servers[0].GetAllOrdersAsync(ticketId)).Select(o => o.UserId).ToHashSet();
+        foreach (var unknown in answers.Where(a => a.Code == ProblemCodes.OutcomeUnknown))
+        {
+            var landed = held.Contains(unknown.UserId);
+            var retry = await RecordedPurchase.AttemptAsync(history, RushRunner.Targets(app.Servers)[0], ticketId, unknown.UserId, key: null);
+            output.WriteLine($"{ProblemCodes.OutcomeUnknown} for buyer {unknown.UserId}: the commit had {(landed ? "" : "not ")}landed; asked again: {retry}");
+            Assert.True(landed ? retry.Code == ProblemCodes.AlreadyPurchased : retry.Status == 201,
+                $"buyer {unknown.UserId}, whose commit had {(landed ? "" : "not ")}landed, asked again: {retry}");
+        }
+
+        var ticket = await Invariants.AssertExactAsync(app, ticketId);
         var sold = await app.Servers[0].GetAllOrdersAsync(ticketId);
         var checker = HistoryChecker.Check(history.Operations, ticket, sold, faultsInjected: true);
         output.WriteLine(checker.ToString());
@@ -108,14 +159,6 @@ public sealed class DependencyDrillTests(TicketRushApp app, ITestOutputHelper ou
         Assert.All(answers.Where(a => a.Code == ProblemCodes.DependencyUnavailable), a => Assert.False(orders.Contains(a.UserId), $"told dependency-unavailable, yet holds an order: {a}"));
         Assert.All(answers.Where(a => a.Status == 201), a => Assert.Contains(a.UserId, orders));
         output.WriteLine($"sold {ticket.OrderCount}, remaining {ticket.RemainingStock}");
-
-        // A buyer whose commit went unacknowledged gets a stable answer on retry: the ticket, or "you already hold it".
-        foreach (var unknown in answers.Where(a => a.Code == ProblemCodes.OutcomeUnknown))
-        {
-            using var retry = await app.Servers[0].PurchaseAsync(ticketId, unknown.UserId);
-            var code = retry.IsSuccessStatusCode ? null : (await retry.ReadProblemAsync()).Code;
-            Assert.True(retry.StatusCode == HttpStatusCode.Created || code == ProblemCodes.AlreadyPurchased, $"retry of {unknown.UserId}: {(int)retry.StatusCode} {code}");
-        }
     }
 
     private static async Task<TimeSpan> TimeHealthAsync(HttpClient server)

@@ -26,8 +26,18 @@ public sealed class DrillOptionsTests
         Assert.Equal(new Uri("http://localhost:8000"), options.Gateway);
     }
 
+    [Fact]
+    public void A_restart_of_Redis_empty_is_a_kill_that_waits_for_the_AppHost_to_start_it_again()
+    {
+        var options = DrillOptions.Parse(["--restart-redis-empty", "6379", "--strategy", "redis-counter"]);
+
+        Assert.Equal(new TicketRush.Rush.Drills.DrillFault(6379, Freeze: null, AwaitRestart: true), options.Fault);
+        Assert.Equal("redis-counter", options.Strategy);
+    }
+
     [Theory]
     [InlineData]
+    [InlineData("--restart-redis-empty", "6379", "--kill-port", "8080")]
     [InlineData("--kill-port", "8080", "--freeze-port", "3306")]
     [InlineData("--kill-port", "70000")]
     [InlineData("--kill-port", "8080", "--bogus", "1")]

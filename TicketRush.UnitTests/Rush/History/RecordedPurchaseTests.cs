@@ -119,4 +119,41 @@ public sealed class RecordedPurchaseTests
         Assert.Equal(TimeSpan.FromSeconds(2), policy.DelayAfter(attempt with { RetryAfter = TimeSpan.FromSeconds(2) }));
         Assert.Equal(TimeSpan.FromSeconds(5), policy.DelayAfter(attempt with { RetryAfter = TimeSpan.FromSeconds(60) }));
     }
+
+    /// <summary>Never answers: the request waits until whoever sent it gives up.</summary>
+    private sealed class Silent : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    [Fact]
+    public async Task A_request_its_client_drops_is_recorded_without_a_response_as_unknown()
+    {
+        var history = new PurchaseHistory();
+        using var client = new HttpClient(new Silent()) { BaseAddress = new Uri("http://one") };
+        using var abort = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+
+        var attempt = await RecordedPurchase.AttemptAsync(history, new("api-1", client), 1, 7, key: null, clientAbort: abort.Token);
+
+        Assert.Equal(RushAttempt.TransportFailure, attempt.Status);
+        Assert.Equal(RecordedPurchase.AbortedByClientDetail, attempt.Detail);
+        Assert.Equal(AnswerKind.Unknown, attempt.Answer);
+        Assert.Same(attempt, Assert.Single(history.Operations));
+    }
+
+    [Fact]
+    public async Task A_request_its_caller_cancels_is_not_recorded()
+    {
+        var history = new PurchaseHistory();
+        using var client = new HttpClient(new Silent()) { BaseAddress = new Uri("http://one") };
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RecordedPurchase.AttemptAsync(history, new("api-1", client), 1, 7, key: null, cancellationToken: cancel.Token));
+
+        Assert.Empty(history.Operations);
+    }
 }
