@@ -9,7 +9,7 @@ public sealed record QueueStatusDto(long Position, long Ahead, int EstimatedWait
 
 public sealed record OrderDto(long Id, long TicketId, long UserId, DateTimeOffset CreatedAt, string ServedBy, string Strategy);
 
-public sealed record OrderPageDto(List<OrderDto> Items, int Page, int PageSize, int TotalCount);
+public sealed record OrderPageDto(List<OrderDto> Items, int PageSize, string? Next);
 
 public sealed record StrategyDto(string Name, string Level, string Description, bool SafeOnOneServer, bool SafeAcrossServers);
 

@@ -38,18 +38,18 @@ public static class TicketRushClient
     public static async Task<List<StrategyDto>> GetStrategiesAsync(this HttpClient server, CancellationToken cancellationToken = default) =>
         (await server.GetFromJsonAsync<List<StrategyDto>>("/api/strategies", cancellationToken))!;
 
+    /// <summary>Every order of a ticket, oldest first, following each page's <c>next</c> link: each order exactly once.</summary>
     public static async Task<List<OrderDto>> GetAllOrdersAsync(this HttpClient server, long ticketId, CancellationToken cancellationToken = default)
     {
         var orders = new List<OrderDto>();
-        for (var page = 1; ; page++)
+        for (string? page = $"/api/tickets/{ticketId}/orders?pageSize=500"; page is not null;)
         {
-            var batch = (await server.GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticketId}/orders?page={page}&pageSize=500", cancellationToken))!;
+            var batch = (await server.GetFromJsonAsync<OrderPageDto>(page, cancellationToken))!;
             orders.AddRange(batch.Items);
-            if (orders.Count >= batch.TotalCount || batch.Items.Count == 0)
-            {
-                return orders;
-            }
+            page = batch.Next;
         }
+
+        return orders;
     }
 
     /// <summary>Buys one ticket for <paramref name="userId"/> with the ticket's own strategy.</summary>

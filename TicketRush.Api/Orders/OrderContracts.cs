@@ -10,4 +10,5 @@ public sealed record OrderResponse(long Id, long TicketId, long UserId, DateTime
         new(order.Id, order.TicketId, order.UserId, order.CreatedAt, order.ServedBy, order.Strategy);
 }
 
-public sealed record OrderPage(IReadOnlyList<OrderResponse> Items, int Page, int PageSize, int TotalCount);
+/// <param name="Next">The next page (<c>?after=</c> this page's last order), null on the last page.</param>
+public sealed record OrderPage(IReadOnlyList<OrderResponse> Items, int PageSize, string? Next);
