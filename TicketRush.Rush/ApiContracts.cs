@@ -5,7 +5,9 @@ public sealed record TicketDto(long Id, string Name, int TotalStock, int Remaini
 /// <summary>A ticket's waiting room: buyers admitted per second in the order they joined, each for <paramref name="AdmissionSeconds"/>.</summary>
 public sealed record WaitingRoomDto(int AdmitPerSecond, int AdmissionSeconds = 30, int Overbooking = 0);
 
-public sealed record QueueStatusDto(long Position, long Ahead, int EstimatedWaitSeconds, string Status, string? AdmissionToken, DateTimeOffset? AdmittedUntil);
+/// <param name="RetryAfterSeconds">When the server asks this buyer to look again (also <c>Retry-After</c>); null once the status is final.</param>
+public sealed record QueueStatusDto(
+    long Position, long Ahead, int EstimatedWaitSeconds, string Status, string? AdmissionToken, DateTimeOffset? AdmittedUntil, int? RetryAfterSeconds = null);
 
 public sealed record OrderDto(long Id, long TicketId, long UserId, DateTimeOffset CreatedAt, string ServedBy, string Strategy);
 
