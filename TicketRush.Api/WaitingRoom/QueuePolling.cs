@@ -5,10 +5,10 @@ namespace TicketRush.Api.WaitingRoom;
 /// so a buyer far back, whose turn is minutes away, asks every few tens of seconds and one near the front every second.
 /// </summary>
 /// <remarks>
-/// A waiting buyer asks again after half its expected wait (<c>ahead / admitPerSecond</c>), within
-/// [<see cref="WaitingRoomOptions.MinPollInterval"/>, <see cref="WaitingRoomOptions.MaxPollInterval"/>]: halving keeps
-/// the estimate honest as the line moves (a buyer checks in about log₂ times plus once a maximum interval), and a
-/// line of <c>n</c> buyers costs about <c>n / max</c> status requests a second instead of <c>n / 0.5 s</c>.
+/// A waiting buyer asks again when its turn can come at the soonest: <c>ahead / admitPerSecond</c> (admission never
+/// outruns the rate, so it cannot be missed), within [<see cref="WaitingRoomOptions.MinPollInterval"/>,
+/// <see cref="WaitingRoomOptions.MaxPollInterval"/>]. A line of <c>n</c> buyers at rate <c>r</c> then costs about
+/// <c>n / max + r · (1 + ln(max / min))</c> status requests a second, instead of <c>n / 0.5 s</c> with a fixed 500 ms poll.
 /// An admitted buyer next learns something when the admission lapses; a finished one never needs to ask.
 /// </remarks>
 public static class QueuePolling
@@ -16,7 +16,7 @@ public static class QueuePolling
     /// <returns>How long to wait before asking again; null when the status is final.</returns>
     public static TimeSpan? RetryAfter(QueueState state, int admitPerSecond, DateTimeOffset now, WaitingRoomOptions options) => state.Status switch
     {
-        QueueState.Waiting => Clamp(TimeSpan.FromSeconds(state.Ahead / (2.0 * admitPerSecond)), options),
+        QueueState.Waiting => Clamp(TimeSpan.FromSeconds((double)state.Ahead / admitPerSecond), options),
         QueueState.Admitted when state.AdmittedUntil is { } until => Clamp(until - now, options),
         _ => null,
     };

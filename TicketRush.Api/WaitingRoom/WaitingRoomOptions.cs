@@ -25,5 +25,5 @@ public sealed class WaitingRoomOptions
     public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest a buyer in line is told to wait before asking again (far back): a line of n buyers costs about n / this requests a second.</summary>
-    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -16,14 +16,14 @@ public sealed class QueuePollingTests
     public void A_buyer_near_the_front_asks_again_every_second()
     {
         Assert.Equal(TimeSpan.FromSeconds(1), RetryAfter(Waiting(ahead: 0)));
-        Assert.Equal(TimeSpan.FromSeconds(1), RetryAfter(Waiting(ahead: 150)));
+        Assert.Equal(TimeSpan.FromSeconds(1), RetryAfter(Waiting(ahead: 50)));
     }
 
     [Fact]
-    public void A_buyer_asks_again_after_half_its_expected_wait()
+    public void A_buyer_asks_again_when_its_turn_can_come_at_the_soonest()
     {
-        // 1,000 ahead at 100 a second: 10 s to go, ask again in 5.
-        Assert.Equal(TimeSpan.FromSeconds(5), RetryAfter(Waiting(ahead: 1_000)));
+        // 1,000 ahead at 100 a second: admission never outruns the rate, so not before 10 s.
+        Assert.Equal(TimeSpan.FromSeconds(10), RetryAfter(Waiting(ahead: 1_000)));
     }
 
     [Fact]
@@ -31,6 +31,7 @@ public sealed class QueuePollingTests
     {
         Assert.Equal(Options.MaxPollInterval, RetryAfter(Waiting(ahead: 90_000)));
         Assert.Equal(Options.MaxPollInterval, RetryAfter(Waiting(ahead: 100), admitPerSecond: 1));
+        Assert.Equal(TimeSpan.FromSeconds(60), Options.MaxPollInterval);
     }
 
     [Fact]
