@@ -11,7 +11,8 @@ public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts
     /// whether more follow; null when the ticket does not exist. A seek on (ticket, id): a page deep into a million-order
     /// sale costs what the first one does, and no order is read twice or skipped however pages are interleaved with sales.
     /// </summary>
-    public async Task<(IReadOnlyList<OrderResponse> Items, bool More)?> ListAsync(long ticketId, long after, int pageSize)
+    /// <param name="userId">Only this buyer's order (a lookup on the unique (ticket, buyer) index): how a buyer learns it holds one.</param>
+    public async Task<(IReadOnlyList<OrderResponse> Items, bool More)?> ListAsync(long ticketId, long after, int pageSize, long? userId = null)
     {
         await using var db = await contexts.CreateDbContextAsync();
         if (!await db.Tickets.AnyAsync(t => t.Id == ticketId))
@@ -19,8 +20,14 @@ public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts
             return null;
         }
 
-        var items = await db.TicketOrders.AsNoTracking()
-            .Where(o => o.TicketId == ticketId && o.Id > after)
+        var orders = db.TicketOrders.AsNoTracking().Where(o => o.TicketId == ticketId);
+        if (userId is { } buyer)
+        {
+            orders = orders.Where(o => o.UserId == buyer);
+        }
+
+        var items = await orders
+            .Where(o => o.Id > after)
             .OrderBy(o => o.Id)
             .Take(pageSize + 1)
             .ToListAsync();

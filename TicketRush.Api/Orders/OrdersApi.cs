@@ -64,9 +64,10 @@ public static class OrdersApi
     private static long? BuyerOf(EndpointFilterInvocationContext context) =>
         context.Body<PurchaseRequest>()?.UserId is long buyer and >= 1 ? buyer : null;
 
+    /// <param name="userId">Only that buyer's order: a finished sale answers a repeat buyer <c>sold-out</c>, and this is how it finds its ticket.</param>
     /// <param name="page">Gone: an offset page scanned every order before it. Refused, so an old client cannot loop on page one.</param>
     public static async Task<Results<Ok<OrderPage>, ProblemHttpResult>> ListOrders(
-        long id, OrderQueries orders, long after = 0, int pageSize = DefaultPageSize, int? page = null)
+        long id, OrderQueries orders, long after = 0, int pageSize = DefaultPageSize, long? userId = null, int? page = null)
     {
         if (page is not null)
         {
@@ -83,12 +84,12 @@ public static class OrdersApi
             return Problem.Invalid("pageSize", $"pageSize is from 1 to {MaxPageSize}.");
         }
 
-        if (await orders.ListAsync(id, after, pageSize) is not { } found)
+        if (await orders.ListAsync(id, after, pageSize, userId) is not { } found)
         {
             return Problem.TicketNotFound(id);
         }
 
-        var next = found.More ? $"/api/tickets/{id}/orders?after={found.Items[^1].Id}&pageSize={pageSize}" : null;
+        var next = found.More ? $"/api/tickets/{id}/orders?after={found.Items[^1].Id}&pageSize={pageSize}{(userId is null ? "" : $"&userId={userId}")}" : null;
         return TypedResults.Ok(new OrderPage(found.Items, pageSize, next));
     }
 

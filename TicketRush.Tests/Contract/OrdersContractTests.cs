@@ -188,6 +188,27 @@ public sealed class OrdersContractTests(TicketRushApp app)
         Assert.Null(second.Next);
     }
 
+    [Fact]
+    public async Task A_holder_told_sold_out_by_a_finished_sale_finds_its_order_by_buyer()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(2, "atomic");
+        foreach (var user in new[] { 21, 22 })
+        {
+            (await app.Servers[0].PurchaseAsync(ticket.Id, user)).Dispose();
+        }
+
+        // Sold out: every safe strategy refuses from memory, so the holder hears sold-out (docs/guarantees.md).
+        (await app.Servers[0].PurchaseAsync(ticket.Id, 23)).Dispose();
+        using var again = await app.Servers[0].PurchaseAsync(ticket.Id, 22);
+        Assert.Equal("sold-out", (await again.ReadProblemAsync()).Code);
+
+        var own = await app.Servers[0].GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticket.Id}/orders?userId=22");
+        var none = await app.Servers[0].GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticket.Id}/orders?userId=23");
+
+        Assert.Equal(22, Assert.Single(own!.Items).UserId);
+        Assert.Empty(none!.Items);
+    }
+
     [Theory]
     [InlineData("page=2")]
     [InlineData("after=-1")]
