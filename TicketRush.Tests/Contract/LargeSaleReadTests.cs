@@ -23,14 +23,14 @@ public sealed class LargeSaleReadTests(TicketRushApp app)
         var ticket = await app.Servers[0].CreateTicketAsync(Orders * 2, "atomic");
         await using var connection = new MySqlConnection(await app.ConnectionStringAsync("ticketrush-app"));
         await connection.OpenAsync();
-        await SeedOrdersAsync(connection, ticket.Id, Orders);
+        await SaleRows.SeedOrdersAsync(connection, ticket.Id, Orders, "atomic");
         var lastButTwo = await ScalarAsync(connection, $"SELECT id FROM ticket_orders WHERE ticket_id = {ticket.Id} ORDER BY id DESC LIMIT 1 OFFSET 2");
 
-        var before = await RowsReadAsync(connection);
+        var before = await SaleRows.RowsReadAsync(connection);
         var read = await app.Servers[0].GetTicketAsync(ticket.Id);
         var listed = await app.Servers[1].GetFromJsonAsync<List<TicketDto>>("/api/tickets");
         var deep = await app.Servers[0].GetFromJsonAsync<OrderPageDto>($"/api/tickets/{ticket.Id}/orders?after={lastButTwo}&pageSize=500");
-        var rowsRead = await RowsReadAsync(connection) - before;
+        var rowsRead = await SaleRows.RowsReadAsync(connection) - before;
 
         Assert.Equal((Orders, Orders), (read.OrderCount, read.TotalStock - read.RemainingStock));
         Assert.Equal(Orders, listed!.Single(t => t.Id == ticket.Id).OrderCount);
@@ -47,7 +47,7 @@ public sealed class LargeSaleReadTests(TicketRushApp app)
         await using (var connection = new MySqlConnection(await app.ConnectionStringAsync("ticketrush-app")))
         {
             await connection.OpenAsync();
-            await SeedOrdersAsync(connection, ticket.Id, orders);
+            await SaleRows.SeedOrdersAsync(connection, ticket.Id, orders, "atomic");
         }
 
         var read = await app.Servers[1].GetAllOrdersAsync(ticket.Id);
@@ -55,33 +55,6 @@ public sealed class LargeSaleReadTests(TicketRushApp app)
         Assert.Equal(orders, read.Count);
         Assert.Equal(orders, read.Select(o => o.UserId).Distinct().Count());
         Assert.Equal(read.Select(o => o.Id).Order(), read.Select(o => o.Id));
-    }
-
-    /// <summary>Sells <paramref name="orders"/> of the ticket to buyers 1..n in two statements, as the sale's own writes would leave the rows.</summary>
-    private static async Task SeedOrdersAsync(MySqlConnection connection, long ticketId, int orders)
-    {
-        await using var seed = new MySqlCommand(
-            $"""
-            INSERT INTO ticket_orders (ticket_id, user_id, created_at, served_by, strategy)
-                SELECT {ticketId}, seq, UTC_TIMESTAMP(6), 'seed', 'atomic' FROM seq_1_to_{orders};
-            UPDATE tickets SET remaining_stock = remaining_stock - {orders}, order_count = order_count + {orders} WHERE id = {ticketId};
-            """,
-            connection) { CommandTimeout = 300 };
-        await seed.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>Every row InnoDB handed the server since it started (index and table reads of every kind).</summary>
-    private static async Task<long> RowsReadAsync(MySqlConnection connection)
-    {
-        await using var status = new MySqlCommand("SHOW GLOBAL STATUS LIKE 'Handler_read%'", connection);
-        await using var reader = await status.ExecuteReaderAsync();
-        var rows = 0L;
-        while (await reader.ReadAsync())
-        {
-            rows += long.Parse(reader.GetString(1), CultureInfo.InvariantCulture);
-        }
-
-        return rows;
     }
 
     private static async Task<long> ScalarAsync(MySqlConnection connection, string sql)
