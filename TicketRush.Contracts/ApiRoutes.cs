@@ -34,7 +34,12 @@ public static class ApiRoutes
     /// <summary>Where a purchase is posted, and the orders are listed.</summary>
     public static string Orders(long ticketId) => Invariant($"{Tickets}/{ticketId}/orders");
 
-    public static string OrdersPage(long ticketId, int page, int pageSize) => Invariant($"{Orders(ticketId)}?page={page}&pageSize={pageSize}");
+    /// <summary>The first page of a ticket's orders; each page links the next (<see cref="OrdersAfter"/>).</summary>
+    public static string OrdersFirstPage(long ticketId, int pageSize) => Invariant($"{Orders(ticketId)}?pageSize={pageSize}");
+
+    /// <summary>The page after order <paramref name="afterOrderId"/> (keyset paging), of one buyer's orders when <paramref name="userId"/> is given.</summary>
+    public static string OrdersAfter(long ticketId, long afterOrderId, int pageSize, long? userId = null) =>
+        Invariant($"{Orders(ticketId)}?after={afterOrderId}&pageSize={pageSize}{(userId is null ? "" : Invariant($"&userId={userId}"))}");
 
     /// <summary>One order; a purchase's <c>Location</c>.</summary>
     public static string Order(long ticketId, long orderId) => Invariant($"{Orders(ticketId)}/{orderId}");

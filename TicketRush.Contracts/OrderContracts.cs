@@ -8,4 +8,5 @@ public sealed record PurchaseRequest(long? UserId) : IBuyerRequest
 
 public sealed record OrderResponse(long Id, long TicketId, long UserId, DateTimeOffset CreatedAt, string ServedBy, string Strategy);
 
-public sealed record OrderPage(IReadOnlyList<OrderResponse> Items, int Page, int PageSize, int TotalCount);
+/// <param name="Next">The next page (<c>?after=</c> this page's last order), null on the last page.</param>
+public sealed record OrderPage(IReadOnlyList<OrderResponse> Items, int PageSize, string? Next);

@@ -17,8 +17,8 @@ public sealed record WaitingRoomResponse(int AdmitPerSecond, int AdmissionSecond
 
 /// <summary>
 /// <paramref name="RemainingStock"/> is the stored stock column and <paramref name="OrderCount"/> the number of
-/// order rows: after a lost update they disagree, which is how a race shows. Both are read from the answering server's
-/// own database. <paramref name="Writes"/> is <c>home</c> (every sale written to <paramref name="HomeDatabase"/>) or <c>local</c>.
+/// order rows (kept on the ticket row, each sale adding its own orders atomically): after a lost update they disagree,
+/// which is how a race shows. Both are read from the answering server's own database. <paramref name="Writes"/> is <c>home</c> (every sale written to <paramref name="HomeDatabase"/>) or <c>local</c>.
 /// </summary>
 public sealed record TicketResponse(
     long Id, string Name, int TotalStock, int RemainingStock, int OrderCount, string Strategy, WaitingRoomResponse? WaitingRoom = null,

@@ -33,18 +33,18 @@ public static class TicketRushClient
     public static async Task<List<StrategyDescriptor>> GetStrategiesAsync(this HttpClient server, CancellationToken cancellationToken = default) =>
         (await server.GetFromJsonAsync<List<StrategyDescriptor>>(ApiRoutes.Strategies, cancellationToken))!;
 
+    /// <summary>Every order of a ticket, oldest first, following each page's <c>next</c> link: each order exactly once.</summary>
     public static async Task<List<OrderResponse>> GetAllOrdersAsync(this HttpClient server, long ticketId, CancellationToken cancellationToken = default)
     {
         var orders = new List<OrderResponse>();
-        for (var page = 1; ; page++)
+        for (string? page = ApiRoutes.OrdersFirstPage(ticketId, 500); page is not null;)
         {
-            var batch = (await server.GetFromJsonAsync<OrderPage>(ApiRoutes.OrdersPage(ticketId, page, 500), cancellationToken))!;
+            var batch = (await server.GetFromJsonAsync<OrderPage>(page, cancellationToken))!;
             orders.AddRange(batch.Items);
-            if (orders.Count >= batch.TotalCount || batch.Items.Count == 0)
-            {
-                return orders;
-            }
+            page = batch.Next;
         }
+
+        return orders;
     }
 
     /// <summary>Buys one ticket for <paramref name="userId"/> with the ticket's own strategy.</summary>

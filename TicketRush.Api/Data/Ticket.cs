@@ -15,6 +15,13 @@ public sealed class Ticket
     public int RemainingStock { get; set; }
 
     /// <summary>
+    /// How many orders the ticket has: every sale's stock write adds the orders its own round trip inserts, atomically
+    /// (<c>order_count + n</c>, never a value read before), so it stays equal to the order rows even when the stock
+    /// column loses an update. Listing tickets reads it instead of counting a sale's million rows per request.
+    /// </summary>
+    public int OrderCount { get; set; }
+
+    /// <summary>
     /// With several primaries: the one every sale of this ticket is written to, chosen when it is created. Null: each
     /// server writes its own copy (the study's setup, which replication cannot keep consistent).
     /// </summary>

@@ -18,6 +18,7 @@ public sealed class TicketRushDbContext(DbContextOptions<TicketRushDbContext> op
             ticket.Property(t => t.TotalStock).HasColumnName("total_stock");
             ticket.Property(t => t.Strategy).HasColumnName("strategy").HasMaxLength(50);
             ticket.Property(t => t.RemainingStock).HasColumnName("remaining_stock");
+            ticket.Property(t => t.OrderCount).HasColumnName("order_count");
             ticket.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
             ticket.Property(t => t.CreatedAt).HasColumnName("created_at");
             ticket.Property(t => t.LastSale).HasColumnName("last_sale");
@@ -37,6 +38,8 @@ public sealed class TicketRushDbContext(DbContextOptions<TicketRushDbContext> op
             order.Property(o => o.ServedBy).HasColumnName("served_by").HasMaxLength(100);
             order.Property(o => o.Strategy).HasColumnName("strategy").HasMaxLength(50);
             order.HasIndex(o => new { o.TicketId, o.UserId }).IsUnique().HasDatabaseName("ux_ticket_orders_ticket_user");
+            // Order pages are read by keyset (ticket, then id after the last one seen): a seek, not an offset scan.
+            order.HasIndex(o => new { o.TicketId, o.Id }).HasDatabaseName("ix_ticket_orders_ticket_order");
             order.HasOne<Ticket>().WithMany().HasForeignKey(o => o.TicketId).OnDelete(DeleteBehavior.Cascade);
         });
     }

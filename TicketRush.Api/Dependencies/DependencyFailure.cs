@@ -28,6 +28,9 @@ public static class DependencyFailure
             {
                 case DbException:
                     return UnavailableReasons.Database;
+                // At maxmemory (noeviction) Redis refuses every write that would grow it: full, not down.
+                case RedisServerException when current.Message.StartsWith("OOM", StringComparison.Ordinal):
+                    return UnavailableReasons.RedisFull;
                 case RedisException or RedisTimeoutException:
                     return UnavailableReasons.Redis;
                 case TimeoutException:

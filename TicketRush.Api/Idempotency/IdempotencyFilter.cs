@@ -46,7 +46,9 @@ public sealed partial class IdempotencyFilter(
         {
             // Without the store a retry could not be recognised: refuse rather than risk running a purchase twice.
             StoreUnavailable(logger, exception);
-            return Problem.Unavailable(UnavailableReasons.IdempotencyStore);
+            return Problem.Unavailable(DependencyFailure.Describe(exception, deadlinePassed: false) == UnavailableReasons.RedisFull
+                ? UnavailableReasons.IdempotencyStoreFull
+                : UnavailableReasons.IdempotencyStore);
         }
 
         switch (claim)

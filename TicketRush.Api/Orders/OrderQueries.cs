@@ -6,8 +6,13 @@ namespace TicketRush.Api.Orders;
 /// <remarks>Queries take no request token, for the reason given on <see cref="Tickets.TicketService"/>.</remarks>
 public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts)
 {
-    /// <summary>One page of a ticket's orders, oldest first; null when the ticket does not exist. A page past the end is empty.</summary>
-    public async Task<OrderPage?> ListAsync(long ticketId, int page, int pageSize)
+    /// <summary>
+    /// Up to <paramref name="pageSize"/> of a ticket's orders after order <paramref name="after"/>, oldest first, and
+    /// whether more follow; null when the ticket does not exist. A seek on (ticket, id): a page deep into a million-order
+    /// sale costs what the first one does, and no order is read twice or skipped however pages are interleaved with sales.
+    /// </summary>
+    /// <param name="userId">Only this buyer's order (a lookup on the unique (ticket, buyer) index): how a buyer learns it holds one.</param>
+    public async Task<(IReadOnlyList<OrderResponse> Items, bool More)?> ListAsync(long ticketId, long after, int pageSize, long? userId = null)
     {
         await using var db = await contexts.CreateDbContextAsync();
         if (!await db.Tickets.AnyAsync(t => t.Id == ticketId))
@@ -16,12 +21,17 @@ public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts
         }
 
         var orders = db.TicketOrders.AsNoTracking().Where(o => o.TicketId == ticketId);
-        var total = await orders.CountAsync();
-        var skip = (long)(page - 1) * pageSize;
-        List<TicketOrder> items = skip >= total
-            ? []
-            : await orders.OrderBy(o => o.Id).Skip((int)skip).Take(pageSize).ToListAsync();
-        return new OrderPage([.. items.Select(OrderResponses.ToResponse)], page, pageSize, total);
+        if (userId is { } buyer)
+        {
+            orders = orders.Where(o => o.UserId == buyer);
+        }
+
+        var items = await orders
+            .Where(o => o.Id > after)
+            .OrderBy(o => o.Id)
+            .Take(pageSize + 1)
+            .ToListAsync();
+        return ([.. items.Take(pageSize).Select(OrderResponses.ToResponse)], items.Count > pageSize);
     }
 
     /// <summary>One order of a ticket; null when the ticket has no order of that id.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketRush.Api.Buyers;
+using Microsoft.Extensions.Options;
 using TicketRush.Api.Catalog;
 using TicketRush.Api.Endpoints;
 using TicketRush.Api.Problems;
@@ -30,7 +31,8 @@ public static class WaitingRoomApi
     }
 
     public static async Task<Results<Accepted<QueueStatusResponse>, ProblemHttpResult>> JoinQueue(
-        long id, JoinQueueRequest request, SaleCatalog sales, WaitingLine line, AdmissionToken tokens, TimeProvider time)
+        long id, JoinQueueRequest request, SaleCatalog sales, WaitingLine line, AdmissionToken tokens, TimeProvider time,
+        IOptions<WaitingRoomOptions> options, HttpResponse response)
     {
         if (request.UserId is not >= 1)
         {
@@ -45,11 +47,13 @@ public static class WaitingRoomApi
 
         await line.JoinAsync(id, request.UserId.Value);
         var state = await line.StatusAsync(id, request.UserId.Value);
-        return TypedResults.Accepted($"/api/tickets/{id}/queue/{request.UserId}", Describe(id, request.UserId.Value, state!, rules, tokens, time));
+        return TypedResults.Accepted($"/api/tickets/{id}/queue/{request.UserId}",
+            Describe(id, request.UserId.Value, state!, rules, tokens, time, options.Value, response));
     }
 
     public static async Task<Results<Ok<QueueStatusResponse>, ProblemHttpResult>> QueueStatus(
-        long id, long userId, SaleCatalog sales, WaitingLine line, AdmissionToken tokens, TimeProvider time)
+        long id, long userId, SaleCatalog sales, WaitingLine line, AdmissionToken tokens, TimeProvider time,
+        IOptions<WaitingRoomOptions> options, HttpResponse response)
     {
         var (rules, problem) = await WaitingRoomOfAsync(id, sales);
         if (rules is null)
@@ -58,7 +62,7 @@ public static class WaitingRoomApi
         }
 
         return await line.StatusAsync(id, userId) is { } state
-            ? TypedResults.Ok(Describe(id, userId, state, rules, tokens, time))
+            ? TypedResults.Ok(Describe(id, userId, state, rules, tokens, time, options.Value, response))
             : Problem.NotInQueue(id, userId);
     }
 
@@ -71,17 +75,31 @@ public static class WaitingRoomApi
             { Admission: { } rules } => (rules, null),
         };
 
-    private static QueueStatusResponse Describe(long ticketId, long userId, QueueState state, AdmissionRules rules, AdmissionToken tokens, TimeProvider time)
+    /// <summary>The buyer's status, telling it when to ask again (<see cref="QueuePolling"/>) in the body and in <c>Retry-After</c>.</summary>
+    private static QueueStatusResponse Describe(
+        long ticketId, long userId, QueueState state, AdmissionRules rules, AdmissionToken tokens, TimeProvider time, WaitingRoomOptions options,
+        HttpResponse response)
     {
-        var wait = (int)Math.Ceiling((double)state.Ahead / rules.AdmitPerSecond);
-        if (state.AdmittedUntil is not { } until)
+        var now = time.GetUtcNow();
+        // The admitting server marks a lapsed admission on its next tick; until then it is already over.
+        if (state is { AdmittedUntil: { } until } && until <= now)
         {
-            return new QueueStatusResponse(state.Position, state.Ahead, wait, state.Status);
+            state = state with { Status = QueueStatuses.Expired, AdmittedUntil = null };
         }
 
-        // The admitting server marks a lapsed admission on its next tick; until then it is already over.
-        return until <= time.GetUtcNow()
-            ? new QueueStatusResponse(state.Position, 0, 0, QueueStatuses.Expired)
-            : new QueueStatusResponse(state.Position, 0, 0, QueueStatuses.Admitted, tokens.Issue(ticketId, userId, until), until);
+        var retryAfter = QueuePolling.RetryAfter(state, rules.AdmitPerSecond, now, options);
+        int? retrySeconds = retryAfter is { } delay ? (int)Math.Ceiling(delay.TotalSeconds) : null;
+        if (retryAfter is { } after)
+        {
+            RetryAfter.Set(response, after);
+        }
+
+        if (state.AdmittedUntil is not { } admittedUntil)
+        {
+            var wait = (int)Math.Ceiling((double)state.Ahead / rules.AdmitPerSecond);
+            return new QueueStatusResponse(state.Position, state.Ahead, wait, state.Status, RetryAfterSeconds: retrySeconds);
+        }
+
+        return new QueueStatusResponse(state.Position, 0, 0, QueueStatuses.Admitted, tokens.Issue(ticketId, userId, admittedUntil), admittedUntil, retrySeconds);
     }
 }

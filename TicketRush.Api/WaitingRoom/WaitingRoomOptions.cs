@@ -20,4 +20,10 @@ public sealed class WaitingRoomOptions
 
     /// <summary>How long a sold-out ticket's line stays in Redis (buyers still read "sold out" from it); then it expires.</summary>
     public TimeSpan SoldOutRetention { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The soonest a buyer in line is told to ask for its status again (near the front of the line).</summary>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest a buyer in line is told to wait before asking again (far back): a line of n buyers costs about n / this requests a second.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(60);
 }

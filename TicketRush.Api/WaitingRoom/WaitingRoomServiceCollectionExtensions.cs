@@ -11,6 +11,8 @@ public static class WaitingRoomServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.PumpInterval > TimeSpan.Zero && o.PumpLease > o.PumpInterval, "WaitingRoom needs 0 < PumpInterval < PumpLease.")
             .Validate(o => o.SoldOutRetention > TimeSpan.Zero, "WaitingRoom:SoldOutRetention must be positive.")
+            .Validate(o => o.MinPollInterval >= TimeSpan.FromSeconds(1) && o.MaxPollInterval >= o.MinPollInterval,
+                "WaitingRoom needs 1 s <= MinPollInterval <= MaxPollInterval (Retry-After counts whole seconds).")
             .ValidateOnStart();
         builder.Services.AddSingleton<AdmissionToken>();
         builder.Services.AddSingleton<WaitingLine>();

@@ -88,15 +88,15 @@ public sealed class OrdersContractTests(TicketRushApp app)
     }
 
     [Fact]
-    public async Task A_page_past_the_last_is_empty_not_an_error()
+    public async Task A_page_after_the_last_order_is_empty_not_an_error()
     {
         var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.Atomic);
         (await app.Servers[0].PurchaseAsync(ticket.Id, 1)).Dispose();
 
-        var page = await app.Servers[0].GetFromJsonAsync<OrderPage>($"{ApiRoutes.Orders(ticket.Id)}?page={int.MaxValue}&pageSize=500");
+        var page = await app.Servers[0].GetFromJsonAsync<OrderPage>($"{ApiRoutes.Orders(ticket.Id)}?after={long.MaxValue}&pageSize=500");
 
         Assert.Empty(page!.Items);
-        Assert.Equal(1, page.TotalCount);
+        Assert.Null(page.Next);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class OrdersContractTests(TicketRushApp app)
     }
 
     [Fact]
-    public async Task Orders_are_listed_oldest_first_in_pages()
+    public async Task Orders_are_listed_oldest_first_in_pages_each_linking_the_next()
     {
         var ticket = await app.Servers[0].CreateTicketAsync(5, StrategyNames.NoControl);
         foreach (var user in new[] { 11, 12, 13 })
@@ -179,17 +179,42 @@ public sealed class OrdersContractTests(TicketRushApp app)
             (await app.Servers[user % 2].PurchaseAsync(ticket.Id, user)).Dispose();
         }
 
-        var page = await app.Servers[0].GetFromJsonAsync<OrderPage>($"{ApiRoutes.Orders(ticket.Id)}?page=2&pageSize=2");
+        var first = await app.Servers[0].GetFromJsonAsync<OrderPage>($"{ApiRoutes.Orders(ticket.Id)}?pageSize=2");
+        var second = await app.Servers[0].GetFromJsonAsync<OrderPage>(first!.Next!);
 
-        Assert.Equal((2, 2, 3), (page!.Page, page.PageSize, page.TotalCount));
-        Assert.Equal(13, Assert.Single(page.Items).UserId);
+        Assert.Equal([11, 12], first.Items.Select(o => o.UserId));
+        Assert.Equal($"/api/tickets/{ticket.Id}/orders?after={first.Items[^1].Id}&pageSize=2", first.Next);
+        Assert.Equal(13, Assert.Single(second!.Items).UserId);
+        Assert.Null(second.Next);
+    }
+
+    [Fact]
+    public async Task A_holder_told_sold_out_by_a_finished_sale_finds_its_order_by_buyer()
+    {
+        var ticket = await app.Servers[0].CreateTicketAsync(2, "atomic");
+        foreach (var user in new[] { 21, 22 })
+        {
+            (await app.Servers[0].PurchaseAsync(ticket.Id, user)).Dispose();
+        }
+
+        // Sold out: every safe strategy refuses from memory, so the holder hears sold-out (docs/guarantees.md).
+        (await app.Servers[0].PurchaseAsync(ticket.Id, 23)).Dispose();
+        using var again = await app.Servers[0].PurchaseAsync(ticket.Id, 22);
+        Assert.Equal("sold-out", (await again.ReadProblemAsync()).Code);
+
+        var own = await app.Servers[0].GetFromJsonAsync<OrderPage>($"/api/tickets/{ticket.Id}/orders?userId=22");
+        var none = await app.Servers[0].GetFromJsonAsync<OrderPage>($"/api/tickets/{ticket.Id}/orders?userId=23");
+
+        Assert.Equal(22, Assert.Single(own!.Items).UserId);
+        Assert.Empty(none!.Items);
     }
 
     [Theory]
-    [InlineData("page=0")]
+    [InlineData("page=2")]
+    [InlineData("after=-1")]
+    [InlineData("after=abc")]
     [InlineData("pageSize=0")]
     [InlineData("pageSize=501")]
-    [InlineData("page=abc")]
     public async Task Bad_paging_is_400(string query)
     {
         var ticket = await app.Servers[0].CreateTicketAsync(1, StrategyNames.NoControl);

@@ -18,9 +18,9 @@ public sealed class WireContractTests
     public void Client_paths()
     {
         Assert.Equal(
-            ["/api/tickets/7", "/api/tickets/7/orders", "/api/tickets/7/orders/9", "/api/tickets/7/orders?page=2&pageSize=500",
+            ["/api/tickets/7", "/api/tickets/7/orders", "/api/tickets/7/orders/9", "/api/tickets/7/orders?pageSize=500", "/api/tickets/7/orders?after=9&pageSize=500",
              "/api/tickets/7/queue", "/api/tickets/7/queue/9", "/tickets/7/wait", "/api/strategies", "/health", "/alive"],
-            [ApiRoutes.Ticket(7), ApiRoutes.Orders(7), ApiRoutes.Order(7, 9), ApiRoutes.OrdersPage(7, 2, 500),
+            [ApiRoutes.Ticket(7), ApiRoutes.Orders(7), ApiRoutes.Order(7, 9), ApiRoutes.OrdersFirstPage(7, 500), ApiRoutes.OrdersAfter(7, 9, 500),
              ApiRoutes.Queue(7), ApiRoutes.QueueStatus(7, 9), ApiRoutes.WaitingPage(7), ApiRoutes.Strategies, ApiRoutes.Health, ApiRoutes.Alive]);
     }
 

@@ -15,6 +15,9 @@ public sealed class DependencyFailureTests
     {
         { new TestDbException(LeakyMessage), UnavailableReasons.Database },
         { new RedisException(LeakyMessage), UnavailableReasons.Redis },
+        // At maxmemory with noeviction: Redis is up but full.
+        { new RedisServerException("OOM command not allowed when used memory > 'maxmemory'."), UnavailableReasons.RedisFull },
+        { new RedisServerException("ERR " + LeakyMessage), UnavailableReasons.Redis },
         { new RedisConnectionException(ConnectionFailureType.UnableToConnect, LeakyMessage), UnavailableReasons.Redis },
         // RedisTimeoutException is a TimeoutException, not a RedisException, and still names Redis.
         { new RedisTimeoutException(LeakyMessage, CommandStatus.Sent), UnavailableReasons.Redis },

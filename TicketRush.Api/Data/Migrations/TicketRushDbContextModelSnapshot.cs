@@ -58,6 +58,10 @@ namespace TicketRush.Api.Data.Migrations
                         .HasColumnType("varchar(200)")
                         .HasColumnName("name");
 
+                    b.Property<int>("OrderCount")
+                        .HasColumnType("int")
+                        .HasColumnName("order_count");
+
                     b.Property<int>("Overbooking")
                         .HasColumnType("int")
                         .HasColumnName("overbooking");
@@ -120,6 +124,9 @@ namespace TicketRush.Api.Data.Migrations
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Id")
+                        .HasDatabaseName("ix_ticket_orders_ticket_order");
 
                     b.HasIndex("TicketId", "UserId")
                         .IsUnique()

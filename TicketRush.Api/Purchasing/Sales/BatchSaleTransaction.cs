@@ -34,13 +34,15 @@ public sealed class BatchSaleTransaction : IAsyncDisposable
     private const string CarriesToken = "sale.last_sale BETWEEN @batch AND @batch + @size";
 
     // READ COMMITTED for the same reason as a single conditional write: a sold-out row is skipped, not queued on, and
-    // each later statement reads what is committed now, after the lock was granted.
+    // each later statement reads what is committed now, after the lock was granted. Assignments run left to right, so
+    // order_count adds the grant just stored in last_sale: exactly the orders the insert below adds.
     private const string SellBatchSql = $"""
         SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION;
         UPDATE tickets SET version = version + 1, last_sale = @batch WHERE id = @ticket AND remaining_stock > 0;
         SELECT buyer.user_id FROM {Buyers} WHERE {HoldsOrder};
         UPDATE tickets
             SET last_sale = @batch + LEAST(remaining_stock, {NewBuyers}),
+                order_count = order_count + (last_sale - @batch),
                 remaining_stock = remaining_stock - LEAST(remaining_stock, {NewBuyers})
             WHERE id = @ticket AND last_sale = @batch;
         INSERT INTO ticket_orders (ticket_id, user_id, created_at, served_by, strategy)

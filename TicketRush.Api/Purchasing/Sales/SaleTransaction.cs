@@ -25,11 +25,12 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
 
     // A locking read locks only the ticket row: a locking look into the orders index would gap-lock other buyers' inserts.
     private const string ReadStockForUpdateSql = "SELECT remaining_stock, version FROM tickets WHERE id = @ticket FOR UPDATE";
+    // Each write adds its order to order_count atomically: the count stays exact even when the blind write loses an update.
     private const string BlindWriteSql =
-        "UPDATE tickets SET remaining_stock = @remaining, version = version + 1, last_sale = @sale WHERE id = @ticket";
+        "UPDATE tickets SET remaining_stock = @remaining, order_count = order_count + 1, version = version + 1, last_sale = @sale WHERE id = @ticket";
     private const string FencedWriteSql = BlindWriteSql + " AND version = @version";
     private const string ConditionalDecrementSql =
-        "UPDATE tickets SET remaining_stock = remaining_stock - 1, version = version + 1, last_sale = @sale WHERE id = @ticket AND remaining_stock > 0";
+        "UPDATE tickets SET remaining_stock = remaining_stock - 1, order_count = order_count + 1, version = version + 1, last_sale = @sale WHERE id = @ticket AND remaining_stock > 0";
 
     // Runs after the stock write in the same round trip. The order is inserted only if the row carries this sale's
     // token, that is only if the write above changed it: a fact of the row, not of the session. Asking the session
