@@ -26,6 +26,7 @@ public sealed class TwoPrimariesRushTests(TwoPrimariesApp app, ITestOutputHelper
     [InlineData("optimistic")]
     [InlineData("atomic")]
     [InlineData("redlock")]
+    [InlineData("batched")]
     public async Task Each_server_writing_its_own_primary_oversells_whatever_the_lock(string strategy)
     {
         var verdict = await RushAsync(strategy, "local");
@@ -40,6 +41,8 @@ public sealed class TwoPrimariesRushTests(TwoPrimariesApp app, ITestOutputHelper
     [InlineData("optimistic")]
     [InlineData("atomic")]
     [InlineData("redlock")]
+    [InlineData("redis-counter")]
+    [InlineData("batched")]
     public async Task Writing_on_the_ticket_home_sells_exactly_the_stock_on_both_copies(string strategy)
     {
         var verdict = await RushAsync(strategy, "home");
@@ -47,6 +50,22 @@ public sealed class TwoPrimariesRushTests(TwoPrimariesApp app, ITestOutputHelper
         Assert.True(verdict.IsExact, $"acknowledged == orders on each copy == stock, remaining 0, nobody twice, replication running: {verdict}");
         Assert.True(verdict.Rush.Count(409, "sold-out") == Buyers - Stock, $"{Buyers - Stock} × 409 sold-out: {verdict}");
         Assert.True(verdict.Rush.ServerErrors == 0, $"no 5xx: {verdict}");
+    }
+
+    /// <summary>
+    /// One authority outside both copies: Redis admits exactly the stock's worth of buyers, so what buyers are told and the
+    /// orders on each copy are exact even with local writes; the stock column is not, each copy counting down its own
+    /// sales and replication overwriting it with the other's.
+    /// </summary>
+    [Fact]
+    public async Task Redis_counter_with_local_writes_sells_exactly_but_each_copy_miscounts_its_stock()
+    {
+        var verdict = await RushAsync("redis-counter", "local");
+
+        Assert.True(verdict.Acknowledged == Stock && verdict.DistinctBuyers == Stock, $"Redis admitted exactly the stock: {verdict}");
+        Assert.True(verdict.Copies.All(c => c.Orders == Stock), $"every order on both copies: {verdict}");
+        Assert.True(verdict.Copies.Any(c => c.Remaining != 0), $"the stock column lost the other server's decrements on some copy: {verdict}");
+        Assert.True(verdict.ReplicationRunning, $"replication reported nothing: {verdict}");
     }
 
     [Fact]
