@@ -54,18 +54,18 @@ public sealed class TwoPrimariesRushTests(TwoPrimariesApp app, ITestOutputHelper
 
     /// <summary>
     /// One authority outside both copies: Redis admits exactly the stock's worth of buyers, so what buyers are told and the
-    /// orders on each copy are exact even with local writes; the stock column is not, each copy counting down its own
-    /// sales and replication overwriting it with the other's.
+    /// orders on each copy are exact even with local writes. The stock column is only as right as the replication of one
+    /// row written on two copies: each copy counts down its own sales and replication overwrites it with the other's, so
+    /// it is not asserted (when one server takes every reservation, as it often does in 300 ms, it comes out right).
     /// </summary>
     [Fact]
-    public async Task Redis_counter_with_local_writes_sells_exactly_but_each_copy_miscounts_its_stock()
+    public async Task Redis_counter_with_local_writes_tells_exactly_the_stock_and_both_copies_keep_those_orders()
     {
         var verdict = await RushAsync("redis-counter", "local");
 
         Assert.True(verdict.Acknowledged == Stock && verdict.DistinctBuyers == Stock, $"Redis admitted exactly the stock: {verdict}");
-        Assert.True(verdict.Copies.All(c => c.Orders == Stock), $"every order on both copies: {verdict}");
-        Assert.True(verdict.Copies.Any(c => c.Remaining != 0), $"the stock column lost the other server's decrements on some copy: {verdict}");
-        Assert.True(verdict.ReplicationRunning, $"replication reported nothing: {verdict}");
+        Assert.True(verdict.Copies.All(c => c.Orders == Stock && c.Buyers.Distinct().Count() == Stock), $"every order on both copies, nobody twice: {verdict}");
+        Assert.True(verdict.Replicated && verdict.ReplicationRunning, $"replication settled and reported nothing: {verdict}");
     }
 
     [Fact]
