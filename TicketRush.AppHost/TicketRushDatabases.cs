@@ -8,6 +8,7 @@ namespace TicketRush.AppHost;
 /// schema owner on the first (its migration replicates to the others), and the replication links between them.
 /// </summary>
 internal sealed record TicketRushDatabases(
+    DatabaseTopology Topology,
     IReadOnlyList<TicketRushDatabases.Primary> Primaries,
     IResourceBuilder<MySqlUserResource> SchemaOwner,
     IReadOnlyList<IResourceBuilder<MySqlReplicationLinkResource>> Links)
@@ -22,12 +23,19 @@ internal sealed record TicketRushDatabases(
 
     public string ServerVersion => Primaries[0].Server.Resource.ServerVersion;
 
-    /// <summary><c>mysql</c> alone, or <c>mysql-a</c> and <c>mysql-b</c> replicating each other; resource names carry the primary's letter when there are several.</summary>
+    /// <summary>
+    /// <c>mysql</c> alone, <c>mysql-a</c> and <c>mysql-b</c> replicating each other, or the Galera nodes <c>mysql-1</c> …
+    /// <c>mysql-3</c>; resource names carry the primary's letter or number when there are several. On Galera each node's
+    /// accounts are created by its own start and, like everything, replicated to the others.
+    /// </summary>
     public static TicketRushDatabases Add(IDistributedApplicationBuilder builder, HostingPlan hosting)
     {
-        var (servers, links) = hosting.Databases == DatabaseTopology.TwoPrimaries
-            ? builder.AddMySqlPrimaryPair("mysql", hosting)
-            : ([builder.AddMySqlServer("mysql", hosting)], []);
+        var (servers, links) = hosting.Databases switch
+        {
+            DatabaseTopology.TwoPrimaries => builder.AddMySqlPrimaryPair("mysql", hosting),
+            DatabaseTopology.Galera => (builder.AddMySqlGaleraCluster("mysql", hosting), []),
+            _ => ([builder.AddMySqlServer("mysql", hosting)], []),
+        };
 
         IResourceBuilder<MySqlUserResource>? schemaOwner = null;
         var primaries = servers.Select(server =>
@@ -38,7 +46,7 @@ internal sealed record TicketRushDatabases(
             return new Primary(server, database.AddUser($"ticketrush-app{letter}", "SELECT", "INSERT", "UPDATE"));
         }).ToList();
 
-        return new TicketRushDatabases(primaries, schemaOwner!, links);
+        return new TicketRushDatabases(hosting.Databases, primaries, schemaOwner!, links);
     }
 }
 
@@ -60,6 +68,11 @@ internal static class TicketRushDatabasesExtensions
         }
 
         server.WithEnvironment("Database__Name", own.Name);
+        if (databases.Topology == DatabaseTopology.Galera)
+        {
+            return server.WithClusterNodes(databases);
+        }
+
         for (var i = 0; i < databases.Primaries.Count; i++)
         {
             var primary = databases.Primaries[i];
@@ -67,6 +80,22 @@ internal static class TicketRushDatabasesExtensions
             server.WithEnvironment($"Database__Primaries__{i}", primary.Name)
                 .WithReference(primary.AppUser, connectionName: $"{TicketRushDatabases.ConnectionName}-{primary.Name}").WaitFor(primary.AppUser)
                 .WithReference(incoming, connectionName: $"replication-{primary.Name}").WaitFor(incoming);
+        }
+
+        return server;
+    }
+
+    /// <summary>
+    /// One Galera database: the server writes its own node only (certification orders the nodes' commits), and reads
+    /// every node's cluster state for the admin endpoint through the login created on it (<c>ticketrush-mysql-1</c>, …).
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithClusterNodes(this IResourceBuilder<ProjectResource> server, TicketRushDatabases databases)
+    {
+        for (var i = 0; i < databases.Primaries.Count; i++)
+        {
+            var node = databases.Primaries[i];
+            server.WithEnvironment($"Database__ClusterNodes__{i}", node.Name)
+                .WithReference(node.AppUser, connectionName: $"{TicketRushDatabases.ConnectionName}-{node.Name}");
         }
 
         return server;

@@ -23,6 +23,13 @@ public sealed class DatabaseOptions
     /// </summary>
     public string[] Primaries { get; set; } = [];
 
+    /// <summary>
+    /// Every node of a Galera cluster (<c>mysql-1</c> … <c>mysql-3</c>), each reached through the connection
+    /// <c>ticketrush-{name}</c> to read its cluster state; empty otherwise. Sales are written on this server's own node:
+    /// the cluster certifies every commit against the others'.
+    /// </summary>
+    public string[] ClusterNodes { get; set; } = [];
+
     [Required]
     public string ServerVersion { get; set; } = DefaultServerVersion.ToString();
 

@@ -23,6 +23,7 @@ public sealed class PurchaseTelemetry
     private readonly Histogram<int> _retries;
     private readonly Gauge<int> _remaining;
     private readonly Counter<long> _givenBack;
+    private readonly Counter<long> _conflicts;
     private readonly Histogram<int> _batchSize;
 
     public PurchaseTelemetry(IMeterFactory meters, IOptions<ServerOptions> server, TimeProvider time)
@@ -35,6 +36,8 @@ public sealed class PurchaseTelemetry
         _lockWait = meter.CreateHistogram<double>("ticketrush.lock.wait", "ms", "Time a purchase waited for its lock.");
         _retries = meter.CreateHistogram<int>("ticketrush.purchase.retries", "{retry}", "Conflicts retried by one purchase.");
         _remaining = meter.CreateGauge<int>("ticketrush.ticket.remaining", "{ticket}", "Remaining stock of a ticket, as last read or written.");
+        _conflicts = meter.CreateCounter<long>("ticketrush.database.conflicts", "{conflict}",
+            "Transactions MySQL refused because another got there first (1213: a deadlock or a Galera certification failure; 1020: a snapshot conflict), each retried or refused.");
         _givenBack = meter.CreateCounter<long>("ticketrush.reservations.given_back", "{reservation}", "Redis reservations given back because their purchase died before writing an order.");
         _batchSize = meter.CreateHistogram<int>("ticketrush.batch.size", "{purchase}", "Buyers of one ticket sent together in one transaction.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] });
@@ -100,6 +103,14 @@ public sealed class PurchaseTelemetry
 
     /// <summary>Which buyer of its run under one grant of a distributed lock this purchase was (1: the lock was just taken from Redis).</summary>
     public static void TagLockRun(int served) => Activity.Current?.SetTag("ticketrush.lock_run", served);
+
+    /// <summary>A transaction refused as a conflict (<see cref="Sales.MySqlConflict"/>), by its error number.</summary>
+    public void RecordConflict(string strategy, int errorNumber)
+    {
+        var tags = Tags(strategy);
+        tags.Add("db.response.status_code", errorNumber);
+        _conflicts.Add(1, tags);
+    }
 
     public void RecordRetries(string strategy, int retries)
     {

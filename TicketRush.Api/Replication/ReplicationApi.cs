@@ -10,7 +10,7 @@ public static class ReplicationApi
         var api = app.MapGroup(ApiRoutes.AdminReplication).WithTags("Replication").AddEndpointFilter<AdminKeyFilter>();
         api.MapGet("/", GetReplication)
             .WithName(nameof(GetReplication))
-            .WithSummary("Each primary's incoming replication: running or not, lag, deliberate delay, last error (admin)");
+            .WithSummary("Each primary's incoming replication (running or not, lag, deliberate delay, last error), or each Galera node's cluster state and certification failures (admin)");
         return api;
     }
 

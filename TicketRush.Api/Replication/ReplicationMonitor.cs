@@ -6,8 +6,9 @@ using TicketRush.Api.Data;
 namespace TicketRush.Api.Replication;
 
 /// <summary>
-/// Asks every primary how its incoming replication runs, through the AppHost's monitor login
-/// (<c>replication-{primary}</c>), which may read the replication state and nothing else.
+/// Asks every primary how its incoming replication runs, through the AppHost's monitor login (<c>replication-{primary}</c>),
+/// which may read the replication state and nothing else; on Galera, every node for its view of the cluster, through the
+/// servers' own login on it.
 /// </summary>
 public sealed class ReplicationMonitor(IOptions<DatabaseOptions> options, IConfiguration configuration)
 {
@@ -15,15 +16,58 @@ public sealed class ReplicationMonitor(IOptions<DatabaseOptions> options, IConfi
 
     public async Task<ReplicationResponse> ReadAsync()
     {
+        if (options.Value.ClusterNodes is { Length: > 0 } nodes)
+        {
+            return new ReplicationResponse("galera", [], await Task.WhenAll(nodes.Select(ReadNodeAsync)));
+        }
+
         var primaries = options.Value.Primaries;
         if (primaries.Length == 0)
         {
-            return new ReplicationResponse("single", []);
+            return new ReplicationResponse("single", [], []);
         }
 
         var links = await Task.WhenAll(primaries.Select(ReadLinkAsync));
-        return new ReplicationResponse("several-primaries", links);
+        return new ReplicationResponse("several-primaries", links, []);
     }
+
+    /// <summary>A node's <c>wsrep_%</c> status, read through the servers' login on it (status variables need no privilege).</summary>
+    private async Task<GaleraNodeStatus> ReadNodeAsync(string node)
+    {
+        if (configuration.GetConnectionString($"{DatabaseOptions.ConnectionName}-{node}") is not { } configured)
+        {
+            return new GaleraNodeStatus(node, false, "unknown", null, null, null, null, "no login on this node is configured");
+        }
+
+        try
+        {
+            await using var connection = new MySqlConnection(Bounded(configured));
+            await connection.OpenAsync();
+            await using var command = new MySqlCommand("SHOW GLOBAL STATUS LIKE 'wsrep%'", connection) { CommandTimeout = TimeoutSeconds };
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    values[reader.GetString(0)] = reader.GetString(1);
+                }
+            }
+
+            long? Number(string name) => long.TryParse(values.GetValueOrDefault(name), CultureInfo.InvariantCulture, out var value) ? value : null;
+            var state = values.GetValueOrDefault("wsrep_local_state_comment", "unknown");
+            var cluster = values.GetValueOrDefault("wsrep_cluster_status");
+            return new GaleraNodeStatus(
+                node, values.GetValueOrDefault("wsrep_ready") == "ON" && state == "Synced" && cluster == "Primary", state, cluster,
+                (int?)Number("wsrep_cluster_size"), Number("wsrep_local_cert_failures"), Number("wsrep_local_bf_aborts"), null);
+        }
+        catch (MySqlException exception)
+        {
+            return new GaleraNodeStatus(node, false, "unknown", null, null, null, null, $"the node could not be asked ({exception.ErrorCode})");
+        }
+    }
+
+    private static string Bounded(string configured) =>
+        new MySqlConnectionStringBuilder(configured) { ConnectionTimeout = TimeoutSeconds, Pooling = false }.ConnectionString;
 
     private async Task<ReplicationLinkStatus> ReadLinkAsync(string replica)
     {
@@ -32,10 +76,9 @@ public sealed class ReplicationMonitor(IOptions<DatabaseOptions> options, IConfi
             return Unknown(replica, "no monitor login for this primary is configured");
         }
 
-        var connectionString = new MySqlConnectionStringBuilder(configured) { ConnectionTimeout = TimeoutSeconds, Pooling = false }.ConnectionString;
         try
         {
-            await using var connection = new MySqlConnection(connectionString);
+            await using var connection = new MySqlConnection(Bounded(configured));
             await connection.OpenAsync();
             await using var command = new MySqlCommand("SHOW SLAVE STATUS", connection) { CommandTimeout = TimeoutSeconds };
             await using var reader = await command.ExecuteReaderAsync();

@@ -11,4 +11,10 @@ public enum DatabaseTopology
     /// api-2 uses b. Local executables only.
     /// </summary>
     TwoPrimaries,
+
+    /// <summary>
+    /// A Galera cluster of three nodes, <c>mysql-1</c> … <c>mysql-3</c>, each commit certified by all before it is
+    /// acknowledged; api-1 uses node 1, api-2 node 2, node 3 keeps quorum. Local executables only.
+    /// </summary>
+    Galera,
 }

@@ -13,7 +13,7 @@ public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries
     /// <summary>The configuration key of the folder where local servers keep their files (default <c>.data</c> beside the AppHost).</summary>
     public const string DataDirectoryKey = "Hosting:DataDirectory";
 
-    /// <summary>The configuration key of <see cref="Databases"/>: <c>single</c> (default) or <c>two-primaries</c>.</summary>
+    /// <summary>The configuration key of <see cref="Databases"/>: <c>single</c> (default), <c>two-primaries</c> or <c>galera</c>.</summary>
     public const string DatabasesKey = "Hosting:Databases";
 
     /// <summary>The configuration key of <see cref="ReplicationDelay"/>, in whole seconds.</summary>
@@ -90,7 +90,8 @@ public sealed record HostingPlan(HostingMode Mode, LocalServerBinaries? Binaries
     {
         null or "" or "single" => DatabaseTopology.Single,
         "two-primaries" => DatabaseTopology.TwoPrimaries,
-        _ => throw new InvalidOperationException($"{DatabasesKey} is 'single' or 'two-primaries', not '{text}'."),
+        "galera" => DatabaseTopology.Galera,
+        _ => throw new InvalidOperationException($"{DatabasesKey} is 'single', 'two-primaries' or 'galera', not '{text}'."),
     };
 
     // Names only: Enum.Parse would also take "7" and hand on a mode that does not exist.

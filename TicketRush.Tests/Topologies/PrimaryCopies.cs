@@ -14,12 +14,16 @@ public sealed record TicketCopy(string Primary, int Remaining, IReadOnlyList<lon
 /// <summary>Reads each primary directly (as the servers' own login), and waits until each has applied all the other wrote.</summary>
 public static class PrimaryCopies
 {
-    public static async Task<IReadOnlyList<TicketCopy>> ReadAsync(TwoPrimariesApp app, long ticketId)
+    public static Task<IReadOnlyList<TicketCopy>> ReadAsync(TwoPrimariesApp app, long ticketId) =>
+        ReadAsync(TwoPrimariesApp.PrimaryNames, app.AppConnectionStringAsync, ticketId);
+
+    /// <summary>Each of <paramref name="databases"/>' copy of the ticket, through the login <paramref name="connectionString"/> gives for it.</summary>
+    public static async Task<IReadOnlyList<TicketCopy>> ReadAsync(IEnumerable<string> databases, Func<string, Task<string>> connectionString, long ticketId)
     {
         var copies = new List<TicketCopy>();
-        foreach (var primary in TwoPrimariesApp.PrimaryNames)
+        foreach (var primary in databases)
         {
-            await using var connection = new MySqlConnection(await app.AppConnectionStringAsync(primary));
+            await using var connection = new MySqlConnection(await connectionString(primary));
             await connection.OpenAsync();
             await using var stock = new MySqlCommand($"SELECT remaining_stock FROM tickets WHERE id = {ticketId}", connection);
             var remaining = Convert.ToInt32(await stock.ExecuteScalarAsync(), CultureInfo.InvariantCulture);

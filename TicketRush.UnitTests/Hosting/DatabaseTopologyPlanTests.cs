@@ -18,11 +18,13 @@ public sealed class DatabaseTopologyPlanTests
         Assert.Equal(TimeSpan.Zero, plan.ReplicationDelay);
     }
 
-    [Fact]
-    public void Two_primaries_need_the_local_binaries()
+    [Theory]
+    [InlineData("two-primaries")]
+    [InlineData("galera")]
+    public void Several_databases_need_the_local_binaries(string topology)
     {
         var failure = Assert.Throws<InvalidOperationException>(() =>
-            Resolve(new() { [HostingPlan.ModeKey] = "container", [HostingPlan.DatabasesKey] = "two-primaries" }));
+            Resolve(new() { [HostingPlan.ModeKey] = "container", [HostingPlan.DatabasesKey] = topology }));
 
         Assert.Contains("Hosting:Mode=local", failure.Message);
     }

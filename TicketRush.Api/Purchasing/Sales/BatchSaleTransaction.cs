@@ -125,6 +125,11 @@ public sealed class BatchSaleTransaction : IAsyncDisposable
             // The server refused a statement, so it never reached the COMMIT behind it: nothing was written. A duplicate
             // order cannot happen under the row lock; were it to, sending the batch again is as safe as for a conflict.
             await RollbackAsync();
+            if (MySqlConflict.Is(exception))
+            {
+                _shared.RecordConflict(_purchases[0].Strategy, exception);
+            }
+
             if (MySqlConflict.Is(exception) || exception.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
             {
                 return null;

@@ -109,21 +109,30 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         _readFirst = true;
 
         cancellationToken.ThrowIfCancellationRequested();
-        var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(Uncancellable);
         try
         {
-            var row = await NextRowAsync(reader, blocking);
-            var read = row ? new StockRead(true, reader.GetInt32(0), reader.GetInt32(1), !locking && reader.GetBoolean(2)) : StockRead.Missing;
-            if (read is { Exists: true, Remaining: <= 0 })
+            var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(Uncancellable);
+            try
             {
-                _purchase.Sale.MarkSoldOut();
-            }
+                var row = await NextRowAsync(reader, blocking);
+                var read = row ? new StockRead(true, reader.GetInt32(0), reader.GetInt32(1), !locking && reader.GetBoolean(2)) : StockRead.Missing;
+                if (read is { Exists: true, Remaining: <= 0 })
+                {
+                    _purchase.Sale.MarkSoldOut();
+                }
 
-            return read;
+                return read;
+            }
+            finally
+            {
+                await DisposeAsync(reader, blocking);
+            }
         }
-        finally
+        catch (MySqlException exception) when (MySqlConflict.Is(exception))
         {
-            await DisposeAsync(reader, blocking);
+            // A locking read chosen as a deadlock victim, or aborted by a Galera node applying another node's commit.
+            _shared.RecordConflict(_purchase.Strategy, exception);
+            throw;
         }
     }
 
@@ -193,9 +202,13 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
                 return PurchaseOutcome.AlreadyPurchased;
             }
 
-            if (write == StockWrite.Fenced && MySqlConflict.Is(exception))
+            if (MySqlConflict.Is(exception))
             {
-                return null;
+                _shared.RecordConflict(_purchase.Strategy, exception);
+                if (write == StockWrite.Fenced)
+                {
+                    return null;
+                }
             }
 
             throw;

@@ -13,6 +13,7 @@ public sealed partial class SaleTransactions(
     PrimaryDatabases databases,
     PurchaseHooks hooks,
     CommitVerifier verifier,
+    PurchaseTelemetry telemetry,
     IOptions<ServerOptions> server,
     TimeProvider time,
     ILogger<SaleTransaction> logger)
@@ -34,6 +35,9 @@ public sealed partial class SaleTransactions(
 
     /// <summary>The blocking twin, for the <c>lock</c> strategy; the pool wait is bounded by the connection timeout.</summary>
     public SaleTransaction Open(Purchase purchase) => new(databases.For(purchase.Sale.HomeDatabase).OpenConnection(), purchase, this);
+
+    /// <summary>Counts a conflict where it was met: a deadlock, a Galera certification failure at commit, a snapshot conflict.</summary>
+    internal void RecordConflict(string strategy, MySqlConnector.MySqlException exception) => telemetry.RecordConflict(strategy, (int)exception.ErrorCode);
 
     internal void LogRollbackFailed(Exception exception, Purchase purchase) => RollbackFailed(logger, exception, purchase.TicketId, purchase.UserId);
 

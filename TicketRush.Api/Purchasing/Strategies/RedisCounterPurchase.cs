@@ -71,8 +71,7 @@ public sealed class RedisCounterPurchase(
         PurchaseOutcome outcome;
         try
         {
-            await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
-            outcome = await sale.CommitConditionalDecrementAsync(cancellationToken);
+            outcome = await DecrementHoldingTheReservationAsync(purchase, cancellationToken);
         }
         catch
         {
@@ -98,6 +97,29 @@ public sealed class RedisCounterPurchase(
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// The conditional decrement, written again after a conflict for as long as the deadline allows, the reservation kept
+    /// meanwhile. The reservation is this buyer's right to one ticket; a conflict only means another winner's commit came
+    /// first (on Galera, on the same row from another node: a certification failure, 1213). Giving the reservation back
+    /// and starting over would let the buyers behind be told sold-out while it is away, and selling stop short of the stock.
+    /// </summary>
+    private async Task<PurchaseOutcome> DecrementHoldingTheReservationAsync(Purchase purchase, CancellationToken cancellationToken)
+    {
+        for (var conflicts = 0; ; conflicts++)
+        {
+            try
+            {
+                await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
+                return await sale.CommitConditionalDecrementAsync(cancellationToken);
+            }
+            catch (MySqlConnector.MySqlException exception) when (MySqlConflict.Is(exception) && !purchase.Deadline.HasPassed)
+            {
+                // Winners colliding on one row spread out (full jitter, a ceiling doubling up to 16 ms) instead of colliding again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * (1 << Math.Min(conflicts, 4))), time, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Settles on a clock of its own, since the purchase deadline may have passed; if Redis does not answer, the lease settles it later.</summary>

@@ -25,20 +25,23 @@ public static partial class MySqlBuilderExtensions
     /// <returns>The server resource builder.</returns>
     public static IResourceBuilder<IMySqlServerResource> AddMySqlServer(
         this IDistributedApplicationBuilder builder, [ResourceName] string name, HostingPlan plan) =>
-        AddMySqlServer(builder, name, plan, replication: null);
+        AddMySqlServer(builder, name, plan, MySqlStandaloneRole.Instance);
 
-    /// <summary>Adds a server; with <paramref name="replication"/>, a local one that writes a GTID binary log for its replicas.</summary>
+    /// <summary>
+    /// Adds a server playing <paramref name="role"/> (a GTID primary, a Galera node): local only. Its root password is
+    /// <paramref name="password"/> when given (a Galera cluster shares its accounts), else its own <c>{name}-password</c>.
+    /// </summary>
     internal static IResourceBuilder<IMySqlServerResource> AddMySqlServer(
-        IDistributedApplicationBuilder builder, string name, HostingPlan plan, MySqlPrimaryIdentity? replication)
+        IDistributedApplicationBuilder builder, string name, HostingPlan plan, IMySqlServerRole role, ParameterResource? password = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(plan);
 
-        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+        password ??= ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
         var server = plan.Mode == HostingMode.Container
             ? AddContainer(builder, name, password)
-            : AddExecutable(builder, name, password, plan, replication);
+            : AddExecutable(builder, name, password, plan, role);
 
         return server.WithServerLifecycle();
     }
@@ -124,25 +127,40 @@ public static partial class MySqlBuilderExtensions
             .WithArgs($"--max-connections={MaxConnections}");
 
     private static IResourceBuilder<IMySqlServerResource> AddExecutable(
-        IDistributedApplicationBuilder builder, string name, ParameterResource password, HostingPlan plan, MySqlPrimaryIdentity? replication)
+        IDistributedApplicationBuilder builder, string name, ParameterResource password, HostingPlan plan, IMySqlServerRole role)
     {
         var binaries = plan.LocalBinaries;
         var folder = PrivateFiles.CreateDirectory(Path.Combine(plan.DataDirectory, name));
         var port = FreePort.Next();
         var resource = new MySqlExecutableServerResource(name, binaries.MySqlServer, folder, password, ReadServerVersion(binaries.MySqlServer));
-        var runAsRoot = Environment.UserName == "root" ? "--user=root" : null;
+        var account = Environment.UserName == "root" ? role.AccountUnderRoot : null;
+        var runAs = account is null ? null : $"--user={account}";
+        // A server that drops from root to its own account owns its folder, and must be able to reach it.
+        var owner = account is null or "root" ? null : UnixAccount.Find(account);
 
         // Temporary tables in a folder of its own: bootstraps sharing /tmp were seen to remove each other's (error 1017).
         var temporary = PrivateFiles.CreateDirectory(Path.Combine(folder, "tmp"));
+        if (owner is not null)
+        {
+            UnixAccount.AllowPassage(plan.DataDirectory);
+            owner.Own(folder);
+            owner.Own(temporary);
+        }
 
-        // Initialise the data directory once; later runs keep their data.
+        // Initialise the data directory once; later runs keep their data. A Galera joiner's stays empty for its state transfer.
+        var install = role.InstallsDataDirectory
+            ? $"TMPDIR='{temporary}' '{binaries.MySqlInstaller}' --no-defaults --datadir='{resource.DataDirectory}' " +
+              $"--auth-root-authentication-method=normal --skip-test-db {runAs} > '{folder}/install.log' 2>&1"
+            : $"mkdir -p '{resource.DataDirectory}'" + (owner is null ? "" : $" && chown {owner.Name}: '{resource.DataDirectory}'");
         var init = builder.AddExecutable($"{name}-init", "sh", folder, "-c",
-                $"test -d '{resource.DataDirectory}/mysql' || TMPDIR='{temporary}' '{binaries.MySqlInstaller}' --no-defaults --datadir='{resource.DataDirectory}' " +
-                $"--auth-root-authentication-method=normal --skip-test-db {runAsRoot} > '{folder}/install.log' 2>&1")
+                $"{{ test -d '{resource.DataDirectory}/mysql' || {install}; }}{role.PrepareDataDirectory(resource.DataDirectory)}")
             .WithParentRelationship(resource);
 
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(resource, async (_, cancellationToken) =>
-            await PrivateFiles.WriteSecretAsync(resource.InitFile, RootPasswordSql(await password.GetValueAsync(cancellationToken)), cancellationToken));
+        {
+            await PrivateFiles.WriteSecretAsync(resource.InitFile, RootPasswordSql(await password.GetValueAsync(cancellationToken)), cancellationToken);
+            owner?.Own(resource.InitFile);
+        });
 
         string[] args =
         [
@@ -156,10 +174,10 @@ public static partial class MySqlBuilderExtensions
             $"--tmpdir={temporary}",
             $"--init-file={resource.InitFile}",
             "--skip-name-resolve",
-            .. replication?.ServerArguments(name) ?? ["--skip-log-bin"],
+            .. role.ServerArguments(name),
             .. plan.SnapshotIsolation ? ["--innodb-snapshot-isolation=ON"] : Array.Empty<string>(),
             $"--max-connections={MaxConnections}",
-            .. runAsRoot is null ? Array.Empty<string>() : [runAsRoot],
+            .. runAs is null ? Array.Empty<string>() : [runAs],
         ];
 
         return builder.AddResource(resource)
@@ -223,17 +241,17 @@ public static partial class MySqlBuilderExtensions
         AddConnectionHealthCheck(builder, resource, connectionString => new MySqlHealthCheck(connectionString));
 
     /// <summary>
-    /// Registers <paramref name="check"/> for <paramref name="resource"/> under <c>{name}_check</c>, reading the
+    /// Registers <paramref name="check"/> for <paramref name="resource"/> under <paramref name="key"/> (default <c>{name}_check</c>), reading the
     /// connection string once it is known; returns the key for <c>WithHealthCheck</c>.
     /// </summary>
     internal static string AddConnectionHealthCheck(
-        IDistributedApplicationBuilder builder, IResourceWithConnectionString resource, Func<Func<string?>, IHealthCheck> check)
+        IDistributedApplicationBuilder builder, IResourceWithConnectionString resource, Func<Func<string?>, IHealthCheck> check, string? key = null)
     {
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(resource, async (_, cancellationToken) =>
             connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
 
-        var key = $"{resource.Name}_check";
+        key ??= $"{resource.Name}_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             key, _ => check(() => connectionString), failureStatus: null, tags: null));
         return key;

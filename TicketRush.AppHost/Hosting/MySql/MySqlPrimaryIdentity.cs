@@ -7,7 +7,7 @@ namespace Aspire.Hosting.ApplicationModel;
 /// </summary>
 /// <param name="ServerId">1-based; also the GTID domain and the auto-increment offset.</param>
 /// <param name="Count">How many primaries write: the auto-increment step.</param>
-internal sealed record MySqlPrimaryIdentity(int ServerId, int Count)
+internal sealed record MySqlPrimaryIdentity(int ServerId, int Count) : IMySqlServerRole
 {
     /// <summary>The server flags that make a local MariaDB such a primary, with log names that do not depend on the host name.</summary>
     public IEnumerable<string> ServerArguments(string name) =>

@@ -81,7 +81,50 @@ public static class MySqlReplicationBuilderExtensions
             });
         }
 
+        foreach (var primary in primaries)
+        {
+            primary.WithPairRestoreCommand(primaries.Single(other => other != primary).Resource, links, replicationPassword);
+        }
+
         return (primaries, links);
+    }
+
+    /// <summary>The name of the dashboard command on each primary that restores the pair from that primary's copy.</summary>
+    public const string RestorePairCommand = "restore-pair-from-here";
+
+    /// <summary>
+    /// "Restore the pair from this copy": when replication broke (a 1062 on both sides, copies that disagree), makes the
+    /// other primary an exact copy of this one and restarts replication both ways (<see cref="MySqlPairRepair"/>).
+    /// </summary>
+    private static void WithPairRestoreCommand(
+        this IResourceBuilder<IMySqlServerResource> authority, IMySqlServerResource other,
+        IReadOnlyList<IResourceBuilder<MySqlReplicationLinkResource>> links, ParameterResource replicationPassword)
+    {
+        var intoAuthority = links.Single(link => link.Resource.Parent == authority.Resource).Resource;
+        var intoOther = links.Single(link => link.Resource.Parent == other).Resource;
+        authority.WithCommand(RestorePairCommand, "Restore the pair from this copy", async context =>
+        {
+            var logger = context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(authority.Resource);
+            var password = await replicationPassword.GetValueAsync(context.CancellationToken);
+            var repair = new MySqlPairRepair(authority.Resource, other,
+                (connection, link, cancellationToken) => StartReplicaAsync(connection, link, password, cancellationToken), intoAuthority, intoOther);
+            try
+            {
+                var rows = await repair.RunAsync(logger, context.CancellationToken);
+                return new ExecuteCommandResult { Success = true, Message = $"{other.Name} now holds {authority.Resource.Name}'s {rows} rows; replication restarted both ways." };
+            }
+            catch (MySqlException exception)
+            {
+                logger.LogError(exception, "Restoring {Other} from {Authority} failed", other.Name, authority.Resource.Name);
+                return CommandResults.Failure(exception.Message);
+            }
+        }, new CommandOptions
+        {
+            Description = $"Stop both replicas, overwrite {other.Name}'s tables with this copy's (one snapshot), and restart replication both ways from there. Pause sales on {other.Name} first: what only it holds is lost.",
+            IconName = "ArrowSync",
+            ConfirmationMessage = $"Overwrite every table of {other.Name} with {authority.Resource.Name}'s copy?",
+            UpdateState = context => context.ResourceSnapshot.HealthStatus == HealthStatus.Healthy ? ResourceCommandState.Enabled : ResourceCommandState.Disabled,
+        });
     }
 
     /// <summary>
