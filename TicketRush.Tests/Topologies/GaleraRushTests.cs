@@ -78,23 +78,18 @@ public sealed class GaleraRushTests(GaleraApp app, ITestOutputHelper output)
         return verdict;
     }
 
-    private async Task<GaleraClusterDto> ClusterAsync()
+    private async Task<ReplicationResponse> ClusterAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ApiRoutes.AdminReplication);
         request.Headers.Add(ApiHeaders.AdminKey, TicketRushApp.AdminKey);
         using var response = await app.Servers[0].SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<GaleraClusterDto>(new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        return (await response.Content.ReadFromJsonAsync<ReplicationResponse>(new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
     }
 }
 
-public sealed record GaleraClusterDto(string Topology, List<GaleraNodeDto> Nodes);
-
-public sealed record GaleraNodeDto(
-    string Node, bool Ready, string State, string? ClusterStatus, int? ClusterSize, long? CertificationFailures, long? BruteForceAborts, string? LastError);
-
 /// <summary>A rush on Galera: what buyers were told, each node's copy, and the conflicts the nodes counted meanwhile.</summary>
-public sealed record GaleraVerdict(RushVerdict Rush, IReadOnlyList<TicketCopy> Copies, GaleraClusterDto Before, GaleraClusterDto After)
+public sealed record GaleraVerdict(RushVerdict Rush, IReadOnlyList<TicketCopy> Copies, ReplicationResponse Before, ReplicationResponse After)
 {
     public bool NodesAgree =>
         Copies.Select(c => (c.Remaining, string.Join(",", c.Buyers.Order()))).Distinct().Count() == 1;
@@ -105,7 +100,7 @@ public sealed record GaleraVerdict(RushVerdict Rush, IReadOnlyList<TicketCopy> C
     /// <summary>Open transactions aborted to apply another node's commit (they too see 1213), over all nodes.</summary>
     public long BruteForceAborts => Delta(node => node.BruteForceAborts);
 
-    private long Delta(Func<GaleraNodeDto, long?> counter) =>
+    private long Delta(Func<GaleraNodeStatus, long?> counter) =>
         After.Nodes.Sum(node => counter(node) ?? 0) - Before.Nodes.Sum(node => counter(node) ?? 0);
 
     /// <summary>The table's row: strategy, acknowledged, per node orders/remaining, conflicts, 503s, throughput.</summary>
