@@ -62,9 +62,13 @@ public static class TicketRushClient
     /// <summary>Buys one ticket at <paramref name="path"/> (e.g. with a <c>?strategy=</c>) for <paramref name="userId"/>.</summary>
     public static async Task<HttpResponseMessage> PurchaseAtAsync(this HttpClient server, string path, long userId, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { userId }) }.AsBuyer(userId);
+        using var request = PostForBuyer(path, userId);
         return await server.SendAsync(request, cancellationToken);
     }
+
+    /// <summary>A POST of <c>{ userId }</c> to <paramref name="path"/>, sent for that buyer.</summary>
+    private static HttpRequestMessage PostForBuyer(string path, long userId) =>
+        new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { userId }) }.AsBuyer(userId);
 
     /// <summary>Which buyer a request is sent for; a client made with <see cref="BuyerTokens"/> sends that buyer's token.</summary>
     public static readonly HttpRequestOptionsKey<long> BuyerOption = new("TicketRush.Buyer");
@@ -94,7 +98,7 @@ public static class TicketRushClient
     /// <summary>A purchase request, with the admission a waiting room gave and an Idempotency-Key when given (sent as is, malformed or not).</summary>
     public static HttpRequestMessage PurchaseRequest(long ticketId, long userId, string? admissionToken = null, string? idempotencyKey = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, PurchasePath(ticketId)) { Content = JsonContent.Create(new { userId }) }.AsBuyer(userId);
+        var request = PostForBuyer(PurchasePath(ticketId), userId);
         if (admissionToken is not null)
         {
             request.Headers.Add(AdmissionTokenHeader, admissionToken);
@@ -119,7 +123,7 @@ public static class TicketRushClient
     /// <summary>Joins a waiting-room ticket's line; joining again returns the same position.</summary>
     public static async Task<QueueStatusDto> JoinQueueAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/tickets/{ticketId}/queue") { Content = JsonContent.Create(new { userId }) }.AsBuyer(userId);
+        using var request = PostForBuyer($"/api/tickets/{ticketId}/queue", userId);
         using var response = await server.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<QueueStatusDto>(cancellationToken))!;
