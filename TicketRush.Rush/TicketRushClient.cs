@@ -57,9 +57,13 @@ public static class TicketRushClient
     /// <summary>Buys one ticket at <paramref name="path"/> (e.g. with a <c>?strategy=</c>) for <paramref name="userId"/>.</summary>
     public static async Task<HttpResponseMessage> PurchaseAtAsync(this HttpClient server, string path, long userId, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new PurchaseRequest(userId)) }.AsBuyer(userId);
+        using var request = PostForBuyer(path, new PurchaseRequest(userId));
         return await server.SendAsync(request, cancellationToken);
     }
+
+    /// <summary>A POST of <paramref name="body"/> to <paramref name="path"/>, sent for the buyer it names.</summary>
+    private static HttpRequestMessage PostForBuyer<T>(string path, T body) where T : IBuyerRequest =>
+        new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }.AsBuyer(body.UserId!.Value);
 
     /// <summary>Which buyer a request is sent for; a client made with <see cref="BuyerTokens"/> sends that buyer's token.</summary>
     public static readonly HttpRequestOptionsKey<long> BuyerOption = new("TicketRush.Buyer");
@@ -82,7 +86,7 @@ public static class TicketRushClient
     /// <summary>A purchase request, with the admission a waiting room gave and an Idempotency-Key when given (sent as is, malformed or not).</summary>
     public static HttpRequestMessage PurchaseRequest(long ticketId, long userId, string? admissionToken = null, string? idempotencyKey = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Orders(ticketId)) { Content = JsonContent.Create(new PurchaseRequest(userId)) }.AsBuyer(userId);
+        var request = PostForBuyer(ApiRoutes.Orders(ticketId), new PurchaseRequest(userId));
         if (admissionToken is not null)
         {
             request.Headers.Add(ApiHeaders.AdmissionToken, admissionToken);
@@ -107,7 +111,7 @@ public static class TicketRushClient
     /// <summary>Joins a waiting-room ticket's line; joining again returns the same position.</summary>
     public static async Task<QueueStatusResponse> JoinQueueAsync(this HttpClient server, long ticketId, long userId, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Queue(ticketId)) { Content = JsonContent.Create(new JoinQueueRequest(userId)) }.AsBuyer(userId);
+        using var request = PostForBuyer(ApiRoutes.Queue(ticketId), new JoinQueueRequest(userId));
         using var response = await server.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<QueueStatusResponse>(cancellationToken))!;

@@ -19,10 +19,10 @@ public sealed class BuyerOptions
     public string SigningKey { get; set; } = "";
 
     [Required]
-    public string Issuer { get; set; } = "ticketrush";
+    public string Issuer { get; set; } = BuyerTokenDefaults.Issuer;
 
     [Required]
-    public string Audience { get; set; } = "ticketrush-api";
+    public string Audience { get; set; } = BuyerTokenDefaults.Audience;
 
     /// <summary>How far the servers' clocks may disagree with the issuer's about a token's lifetime.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
