@@ -158,10 +158,21 @@ public class TicketRushApp : IAsyncLifetime
         return [.. update.Snapshot.Commands.Select(c => c.Name)];
     }
 
-    /// <summary>Waits (four minutes at most) until the AppHost reports <paramref name="resource"/> healthy.</summary>
-    public async Task WaitUntilHealthyAsync(string resource)
+    /// <summary>The process DCP runs <paramref name="resource"/> as (for a project, its <c>dotnet run</c> wrapper); a restart gives it a new one.</summary>
+    public int ResourceProcessId(string resource) => ProcessId(resource);
+
+    /// <summary>
+    /// Waits (four minutes at most) until <paramref name="resource"/> runs as another process than <paramref name="before"/>
+    /// (null: any) and the AppHost reports it healthy.
+    /// </summary>
+    public async Task WaitUntilHealthyAsync(string resource, int? before = null)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
+        while (before is not null && ResourceProcess.IdOf(Running.ResourceNotifications, resource) is var pid && (pid is null || pid == before))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
         await Running.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
     }
 

@@ -27,12 +27,16 @@ public sealed class DrillCommandTests(SupervisedApp app, ITestOutputHelper outpu
         var commands = await app.DashboardCommandNamesAsync(resource, names => names.Contains(drill));
         Assert.Contains(drill, commands);
 
+        var before = app.ResourceProcessId(resource);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var result = await app.ExecuteCommandAsync(resource, drill, timeout.Token);
         output.WriteLine(result.Message);
 
         Assert.True(result.Success, result.Message);
-        // Whatever was broken is back: the supervisor restarted a killed process, a paused one was let go.
-        await app.WaitUntilHealthyAsync(resource);
+        // Whatever was broken is back: a killed process was started again by the supervisor (a new process), a paused
+        // one was let go (the same process).
+        var killed = drill != "drill-pause";
+        await app.WaitUntilHealthyAsync(resource, before: killed ? before : null);
+        Assert.True(killed != (app.ResourceProcessId(resource) == before), $"{resource} runs as {(killed ? "a new" : "the same")} process after {drill}");
     }
 }
