@@ -1,6 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TicketRush.Contracts;
 
-public sealed record PurchaseRequest(long? UserId);
+public sealed record PurchaseRequest(
+    [Display(Name = "userId")]
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [Range(1, long.MaxValue, ErrorMessage = ValidationMessages.AtLeastOne)]
+    long? UserId);
 
 public sealed record OrderResponse(long Id, long TicketId, long UserId, DateTimeOffset CreatedAt, string ServedBy, string Strategy);
 

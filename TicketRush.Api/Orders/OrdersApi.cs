@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketRush.Api.Endpoints;
 using TicketRush.Api.Idempotency;
@@ -11,7 +12,6 @@ namespace TicketRush.Api.Orders;
 public static class OrdersApi
 {
     public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 500;
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
@@ -40,12 +40,7 @@ public static class OrdersApi
     public static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Purchase(
         long id, PurchaseRequest request, string? strategy, PurchaseService purchases, PurchaseStrategyCatalog strategies)
     {
-        if (request.UserId is not >= 1)
-        {
-            return Problem.Invalid("userId", "userId is required, an integer of at least 1.");
-        }
-
-        var command = new PurchaseCommand(id, request.UserId.Value);
+        var command = new PurchaseCommand(id, request.UserId!.Value);
         var outcome = await purchases.PurchaseAsync(command, RequestedStrategy(strategy));
         if (outcome.Status != PurchaseStatus.Sold)
         {
@@ -65,18 +60,11 @@ public static class OrdersApi
         context.Body<PurchaseRequest>()?.UserId is long buyer and >= 1 ? buyer : null;
 
     public static async Task<Results<Ok<OrderPage>, ProblemHttpResult>> ListOrders(
-        long id, OrderQueries orders, int page = 1, int pageSize = DefaultPageSize)
+        long id,
+        OrderQueries orders,
+        [Range(1, int.MaxValue, ErrorMessage = ValidationMessages.AtLeastOne)] int page = 1,
+        [Range(1, TicketLimits.MaxPageSize, ErrorMessage = ValidationMessages.IntegerRange)] int pageSize = DefaultPageSize)
     {
-        if (page < 1)
-        {
-            return Problem.Invalid("page", "page starts at 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return Problem.Invalid("pageSize", $"pageSize is from 1 to {MaxPageSize}.");
-        }
-
         return await orders.ListAsync(id, page, pageSize) is { } found
             ? TypedResults.Ok(found)
             : Problem.TicketNotFound(id);

@@ -68,11 +68,13 @@ public static class Problem
     public static ProblemHttpResult NotInQueue(long ticketId, long userId) =>
         Create(StatusCodes.Status404NotFound, ProblemCodes.NotInQueue, "Not in line", $"User {userId} has not joined the line of ticket {ticketId}.");
 
+    public const string InvalidTitle = "Invalid request";
+
     public static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Invalid request",
+            Title = InvalidTitle,
             Detail = message,
             Extensions = { [CodeExtension] = ProblemCodes.InvalidRequest },
         });

@@ -28,20 +28,16 @@ public static class WaitingRoomApi
     public static async Task<Results<Accepted<QueueStatusResponse>, ProblemHttpResult>> JoinQueue(
         long id, JoinQueueRequest request, SaleCatalog sales, WaitingLine line, AdmissionToken tokens, TimeProvider time)
     {
-        if (request.UserId is not >= 1)
-        {
-            return Problem.Invalid("userId", "userId is required, an integer of at least 1.");
-        }
-
         var (rules, problem) = await WaitingRoomOfAsync(id, sales);
         if (rules is null)
         {
             return problem!;
         }
 
-        await line.JoinAsync(id, request.UserId.Value);
-        var state = await line.StatusAsync(id, request.UserId.Value);
-        return TypedResults.Accepted($"/api/tickets/{id}/queue/{request.UserId}", Describe(id, request.UserId.Value, state!, rules, tokens, time));
+        var userId = request.UserId!.Value;
+        await line.JoinAsync(id, userId);
+        var state = await line.StatusAsync(id, userId);
+        return TypedResults.Accepted(ApiRoutes.QueueStatus(id, userId), Describe(id, userId, state!, rules, tokens, time));
     }
 
     public static async Task<Results<Ok<QueueStatusResponse>, ProblemHttpResult>> QueueStatus(
