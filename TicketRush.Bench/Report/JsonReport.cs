@@ -11,6 +11,7 @@ public static class JsonReport
     public static string Render(BenchReport report) => JsonSerializer.Serialize(new
     {
         report.Started,
+        report.Commit,
         durationSeconds = report.Duration.TotalSeconds,
         report.Command,
         report.Telemetry,

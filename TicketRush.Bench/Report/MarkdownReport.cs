@@ -11,7 +11,7 @@ public static class MarkdownReport
         var md = new StringBuilder();
         var plan = report.Plan;
         md.AppendLine("# TicketRush benchmarks").AppendLine()
-            .AppendLine(Invariant($"Run {report.Started:yyyy-MM-dd HH:mm} UTC, {report.Duration.TotalMinutes:F1} min, {(plan.Quick ? "quick mode" : "full mode")}."))
+            .AppendLine(Invariant($"Run {report.Started:yyyy-MM-dd HH:mm} UTC on commit {report.Commit}, {report.Duration.TotalMinutes:F1} min, {(plan.Quick ? "quick mode" : "full mode")}."))
             .AppendLine()
             .AppendLine($"**Telemetry export: {report.Telemetry}**").AppendLine()
             .AppendLine(report.Notes.FirstOrDefault(n => n.StartsWith("**INCOMPLETE", StringComparison.Ordinal)) ?? "Complete run.").AppendLine()
