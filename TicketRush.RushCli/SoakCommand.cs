@@ -44,6 +44,8 @@ internal static class SoakCommand
                 }
             }
 
+            Console.WriteLine(SourceRevision.Stamp(DateTimeOffset.UtcNow));
+            Console.WriteLine();
             Console.WriteLine(SoakTable.ToMarkdown(results));
             var failed = results.Where(r => !r.Passed).Select(r => r.Strategy).ToList();
             Console.WriteLine(failed.Count == 0 ? "PASS" : $"FAIL: {string.Join(", ", failed)}");
