@@ -5,8 +5,6 @@ namespace TicketRush.Rush.History;
 /// <summary>Purchases whose every attempt, retries included, is recorded in a <see cref="PurchaseHistory"/>.</summary>
 public static class RecordedPurchase
 {
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
     /// <summary>
     /// One buyer's purchase: the first attempt goes to <paramref name="targets"/>[<paramref name="first"/>]; with a
     /// <paramref name="key"/>, every answer that may not have happened is retried with the same key on the next target, as
@@ -64,7 +62,7 @@ public static class RecordedPurchase
         var end = clock.Now;
         var servedBy = response.Headers.TryGetValues(ApiHeaders.ServedBy, out var values) ? values.FirstOrDefault() : null;
         var retryAfter = response.Headers.RetryAfter?.Delta;
-        var replayed = response.Headers.TryGetValues(ReplayedHeader, out var replay) && replay.FirstOrDefault() == "true";
+        var replayed = response.Headers.TryGetValues(ApiHeaders.IdempotentReplayed, out var replay) && replay.FirstOrDefault() == "true";
         return new PurchaseOperation(buyer, key, target, start, end, status, problem?.Code, order?.Id, servedBy, problem?.Detail, retryAfter, replayed);
     }
 }
