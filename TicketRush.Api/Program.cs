@@ -66,4 +66,4 @@ if (app.Environment.IsDevelopment())
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>
-public partial class Program;
+internal partial class Program;

@@ -9,7 +9,7 @@ namespace TicketRush.Api.Idempotency;
 /// buyer) on either server. Requests without the header pass through untouched.
 /// </summary>
 /// <param name="describe">The key's scope and the fingerprint of what the request asks for; null when the request is too malformed to scope, and the endpoint answers it.</param>
-public sealed partial class IdempotencyFilter(
+internal sealed partial class IdempotencyFilter(
     Func<EndpointFilterInvocationContext, (string Scope, string Fingerprint)?> describe,
     IdempotencyStore store,
     IdempotencyTelemetry telemetry,

@@ -4,7 +4,7 @@ using TicketRush.Api.Data;
 namespace TicketRush.Api.Orders;
 
 /// <remarks>Queries take no request token, for the reason given on <see cref="Tickets.TicketService"/>.</remarks>
-public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts)
+internal sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts)
 {
     /// <summary>One page of a ticket's orders, oldest first; null when the ticket does not exist. A page past the end is empty.</summary>
     public async Task<OrderPage?> ListAsync(long ticketId, int page, int pageSize)

@@ -9,7 +9,7 @@ using TicketRush.Api.WaitingRoom;
 
 namespace TicketRush.Api.Orders;
 
-public static class OrdersApi
+internal static class OrdersApi
 {
     public const int DefaultPageSize = 50;
 

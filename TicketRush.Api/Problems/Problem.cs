@@ -5,7 +5,7 @@ using TicketRush.Api.Dependencies;
 namespace TicketRush.Api.Problems;
 
 /// <summary>Every error the API answers, as a ProblemDetails with a stable <c>code</c>.</summary>
-public static class Problem
+internal static class Problem
 {
     public const string CodeExtension = "code";
 

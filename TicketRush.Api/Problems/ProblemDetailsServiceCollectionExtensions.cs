@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace TicketRush.Api.Problems;
 
-public static class ProblemDetailsServiceCollectionExtensions
+internal static class ProblemDetailsServiceCollectionExtensions
 {
     /// <summary>
     /// ProblemDetails for every error, including the framework's own (bad JSON, unknown routes, exceptions); every 503,

@@ -9,7 +9,7 @@ namespace TicketRush.Api.Replication;
 /// Asks every primary how its incoming replication runs, through the AppHost's monitor login
 /// (<c>replication-{primary}</c>), which may read the replication state and nothing else.
 /// </summary>
-public sealed class ReplicationMonitor(IOptions<DatabaseOptions> options, IConfiguration configuration)
+internal sealed class ReplicationMonitor(IOptions<DatabaseOptions> options, IConfiguration configuration)
 {
     private const int TimeoutSeconds = 2;
 

@@ -8,7 +8,7 @@ using TicketRush.Api.Purchasing;
 
 namespace TicketRush.Api.Tickets;
 
-public static class TicketsApi
+internal static class TicketsApi
 {
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {

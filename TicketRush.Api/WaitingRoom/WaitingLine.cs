@@ -10,7 +10,7 @@ namespace TicketRush.Api.WaitingRoom;
 /// <c>INCR</c>; admission times from Redis's own clock (<c>TIME</c>), never a server's. A sold-out ticket's line
 /// expires after <see cref="WaitingRoomOptions.SoldOutRetention"/>, so lines do not pile up in Redis sale after sale.
 /// </summary>
-public sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<WaitingRoomOptions> options)
+internal sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<WaitingRoomOptions> options)
 {
     private const string ActiveKey = "ticketrush:wr:active";
 

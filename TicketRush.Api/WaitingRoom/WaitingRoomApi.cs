@@ -6,7 +6,7 @@ using TicketRush.Api.RateLimiting;
 
 namespace TicketRush.Api.WaitingRoom;
 
-public static class WaitingRoomApi
+internal static class WaitingRoomApi
 {
     public static IEndpointRouteBuilder MapWaitingRoomApi(this IEndpointRouteBuilder app)
     {

@@ -4,7 +4,7 @@ using TicketRush.Bench.Scenarios;
 namespace TicketRush.Bench.Report;
 
 /// <summary>Everything one run measured, with what it ran on (the machine, the commit) and how it was started.</summary>
-public sealed record BenchReport(
+internal sealed record BenchReport(
     DateTimeOffset Started,
     TimeSpan Duration,
     string Command,

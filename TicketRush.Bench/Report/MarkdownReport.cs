@@ -4,7 +4,7 @@ using static TicketRush.Bench.Report.Formats;
 namespace TicketRush.Bench.Report;
 
 /// <summary>docs/benchmarks.md: the machine, the command, the ceilings, every strategy and its ratios, readable in a terminal too.</summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     public static string Render(BenchReport report)
     {
