@@ -70,4 +70,4 @@ if (app.Environment.IsDevelopment())
 app.Run();
 
 /// <summary>Entry point, visible to tests.</summary>
-public partial class Program;
+internal partial class Program;

@@ -4,7 +4,7 @@ using TicketRush.Rush.CommandLine;
 namespace TicketRush.Bench;
 
 /// <summary>What one run measures and for how long; <c>--quick</c> shortens every window to check a change in under two minutes.</summary>
-public sealed record BenchPlan(
+internal sealed record BenchPlan(
     bool Quick,
     IReadOnlyList<string> Strategies,
     int Concurrency,

@@ -14,7 +14,7 @@ namespace TicketRush.Bench;
 /// integration tests start it (own data directory, free ports, a generated admin key), so the bench knows every
 /// connection string. With telemetry on, the Aspire dashboard runs too and the servers export to it, as under start.sh.
 /// </summary>
-public sealed class BenchSystem : IAsyncDisposable
+internal sealed class BenchSystem : IAsyncDisposable
 {
     public static readonly string[] ServerNames = ["api-1", "api-2"];
 

@@ -112,7 +112,7 @@ string[] notes =
 var report = new BenchReport(
     startedAt, clock.Elapsed,
     Environment.GetEnvironmentVariable("BENCH_COMMAND") ?? $"dotnet run -c Release --project TicketRush.Bench -- {string.Join(' ', args)}".TrimEnd(),
-    plan, machine, telemetry, notes, ceilings, results, Ratios.Compute(ceilings, results));
+    plan, machine, telemetry, notes, ceilings, results, Ratios.Compute(ceilings, results), SourceRevision.Describe());
 
 Directory.CreateDirectory(plan.OutputDirectory);
 var markdown = MarkdownReport.Render(report);

@@ -6,7 +6,7 @@ namespace TicketRush.Bench;
 /// The resources' logs (MariaDB, Redis, the servers, the gateway) go to a file and not to the bench's output, which is
 /// its progress and its results: a quick run used to print some 200 lines of the gateway's first failed health probes.
 /// </summary>
-public sealed class ResourceLogFile : ILoggerProvider
+internal sealed class ResourceLogFile : ILoggerProvider
 {
     /// <summary>Aspire forwards each resource's log under <c>{AppHost}.Resources.{resource}</c>.</summary>
     public const string Category = "TicketRush.AppHost.Resources";

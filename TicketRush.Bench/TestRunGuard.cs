@@ -4,7 +4,7 @@ namespace TicketRush.Bench;
 /// Watches for the integration test suite on this machine and cancels the run when it appears: its load would distort
 /// these numbers, and ours would break its timing-sensitive tests. A run is only worth anything on an otherwise idle box.
 /// </summary>
-public static class TestRunGuard
+internal static class TestRunGuard
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private static readonly string[] Markers = ["testhost", "dotnet test", "vstest.console"];

@@ -1,7 +1,7 @@
 namespace TicketRush.Bench;
 
 /// <summary>Buyer ids unique across everything one run does, so no operation is refused as a repeat buyer by accident.</summary>
-public sealed class UserIds
+internal sealed class UserIds
 {
     private long _last;
 

@@ -12,6 +12,9 @@ public static class ApiHeaders
     /// <summary>The admin key that creating tickets and injecting faults require.</summary>
     public const string AdminKey = "X-Admin-Key";
 
+    /// <summary>On a replayed answer to a repeated Idempotency-Key: <c>true</c>.</summary>
+    public const string IdempotentReplayed = "Idempotent-Replayed";
+
     /// <summary>The signed admission a waiting room gave a buyer; a purchase of a waiting-room ticket carries it.</summary>
     public const string AdmissionToken = "Admission-Token";
 }

@@ -1,7 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TicketRush.Contracts;
 
-/// <param name="UserId">The buyer; with a buyer token it may be left out (the token's subject is the buyer).</param>
-public sealed record PurchaseRequest(long? UserId) : IBuyerRequest
+/// <param name="UserId">The buyer; with a buyer token it may be left out (the token's subject is the buyer, put here
+/// before the handler runs; without a token a missing one is refused there).</param>
+public sealed record PurchaseRequest(
+    [Display(Name = "userId")]
+    [Range(1, long.MaxValue, ErrorMessage = ValidationMessages.AtLeastOne)]
+    long? UserId) : IBuyerRequest
 {
     public IBuyerRequest ForBuyer(long buyer) => this with { UserId = buyer };
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace TicketRush.Contracts;
 
 /// <param name="Strategy">The concurrency strategy every purchase of the ticket will use; the server's default when absent.</param>
@@ -6,12 +8,35 @@ namespace TicketRush.Contracts;
 /// With several primaries, where its sales are written: <c>home</c> (the default there), on the creating server's
 /// primary whichever server sells; or <c>local</c>, each server on its own (the study's setup). One database: <c>local</c>.
 /// </param>
-public sealed record CreateTicketRequest(string? Name, int? Stock, string? Strategy, WaitingRoomRequest? WaitingRoom = null, string? Writes = null);
+public sealed record CreateTicketRequest(
+    [Display(Name = "name")]
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [StringLength(TicketLimits.MaxNameLength, MinimumLength = 1, ErrorMessage = ValidationMessages.Length)]
+    string? Name,
+    [Display(Name = "stock")]
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [Range(1, TicketLimits.MaxStock, ErrorMessage = ValidationMessages.IntegerRange)]
+    int? Stock,
+    string? Strategy,
+    WaitingRoomRequest? WaitingRoom = null,
+    [Display(Name = "writes")]
+    [AllowedValues(null, TicketWrites.Home, TicketWrites.Local, ErrorMessage = "{0} is 'home' or 'local'.")]
+    string? Writes = null);
 
 /// <param name="AdmitPerSecond">Buyers admitted per second, in the order they joined.</param>
 /// <param name="AdmissionSeconds">How long an admitted buyer has to buy (default 30).</param>
 /// <param name="Overbooking">Admissions allowed beyond the remaining stock (default 0).</param>
-public sealed record WaitingRoomRequest(int? AdmitPerSecond, int? AdmissionSeconds = null, int? Overbooking = null);
+public sealed record WaitingRoomRequest(
+    [Display(Name = "admitPerSecond")]
+    [Required(ErrorMessage = ValidationMessages.Required)]
+    [Range(1, TicketLimits.MaxAdmitPerSecond, ErrorMessage = ValidationMessages.IntegerRange)]
+    int? AdmitPerSecond,
+    [Display(Name = "admissionSeconds")]
+    [Range(1, TicketLimits.MaxAdmissionSeconds, ErrorMessage = ValidationMessages.IntegerRange)]
+    int? AdmissionSeconds = null,
+    [Display(Name = "overbooking")]
+    [Range(0, TicketLimits.MaxStock, ErrorMessage = ValidationMessages.IntegerRange)]
+    int? Overbooking = null);
 
 public sealed record WaitingRoomResponse(int AdmitPerSecond, int AdmissionSeconds, int Overbooking);
 

@@ -1,7 +1,7 @@
 namespace TicketRush.Gateway;
 
 /// <summary>The gateway's own settings (section <c>Gateway</c>); routing, health checks and timeouts are YARP's <c>ReverseProxy</c> section.</summary>
-public sealed class GatewayOptions
+internal sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";
 

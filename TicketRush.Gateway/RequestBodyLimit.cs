@@ -7,7 +7,7 @@ namespace TicketRush.Gateway;
 /// ProblemDetails, before any server sees a byte of it. (A chunked body that grows past the limit is cut off by Kestrel
 /// while forwarding, and YARP answers that 413 itself.)
 /// </summary>
-public sealed class RequestBodyLimit(RequestDelegate next)
+internal sealed class RequestBodyLimit(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {

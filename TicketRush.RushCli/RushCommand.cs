@@ -39,9 +39,12 @@ internal static class RushCommand
                 }
             }
 
+            var measuredAt = DateTimeOffset.UtcNow;
+            Console.WriteLine();
+            Console.WriteLine(SourceRevision.Stamp(measuredAt));
             Console.WriteLine();
             Console.WriteLine(RushTable.ToMarkdown(verdicts));
-            await File.WriteAllTextAsync(options.ReportPath, RushHtmlReport.Render(verdicts, DateTimeOffset.Now));
+            await File.WriteAllTextAsync(options.ReportPath, RushHtmlReport.Render(verdicts, measuredAt, SourceRevision.Describe()));
             Console.WriteLine($"Report: {Path.GetFullPath(options.ReportPath)}");
             return verdicts.Any(v => v.History?.IsValid == false) ? HistoryViolated : 0;
         }

@@ -14,7 +14,7 @@ internal static class RushHtmlReport
     private const int HistogramBins = 40;
     private static readonly string[] ServerColours = ["#2f6fde", "#e0883a", "#3aa55d", "#9b59b6"];
 
-    public static string Render(IReadOnlyList<RushVerdict> verdicts, DateTimeOffset generated)
+    public static string Render(IReadOnlyList<RushVerdict> verdicts, DateTimeOffset generated, string commit)
     {
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""
@@ -27,7 +27,7 @@ internal static class RushHtmlReport
               svg text { font-size: 12px; font-family: system-ui, sans-serif; } h2 { margin-top: 2rem; }
             </style></head><body>
             <h1>TicketRush rush report</h1>
-            <p>{{verdicts.Count}} rush(es), generated {{generated:yyyy-MM-dd HH:mm:ss zzz}}. Each rush releases its buyers together, split evenly over the servers.</p>
+            <p>{{verdicts.Count}} rush(es), generated {{generated:yyyy-MM-dd HH:mm:ss zzz}} on commit {{WebUtility.HtmlEncode(commit)}}. Each rush releases its buyers together, split evenly over the servers.</p>
             """);
         AppendSummary(html, verdicts);
         html.Append("<h2>Sold vs stock</h2><p>Bars are orders in the database; the dashed line is the stock. Red: oversold or lost updates; orange: undersold.</p>");

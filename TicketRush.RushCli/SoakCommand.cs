@@ -44,6 +44,8 @@ internal static class SoakCommand
                 }
             }
 
+            Console.WriteLine(SourceRevision.Stamp(DateTimeOffset.UtcNow));
+            Console.WriteLine();
             Console.WriteLine(SoakTable.ToMarkdown(results));
             foreach (var violated in results.Where(r => r.Safe && r.History is { IsValid: false }))
             {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace TicketRush.Api.Admin;
 
 /// <summary>Lets a request through only with the right <c>X-Admin-Key</c>; compared in constant time.</summary>
-public sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter
+internal sealed class AdminKeyFilter(IOptions<AdminOptions> options) : IEndpointFilter
 {
     private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.Key);
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.Admin;
 
 /// <summary>The shared secret of admin endpoints (section <c>Admin</c>); the AppHost passes its <c>admin-key</c> parameter.</summary>
-public sealed class AdminOptions
+internal sealed class AdminOptions
 {
     public const string SectionName = "Admin";
 

@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Admin;
 
-public static class AdminServiceCollectionExtensions
+internal static class AdminServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {

@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Buyers;
 
 /// <summary>How a request says who its buyer is.</summary>
-public enum BuyerAuthentication
+internal enum BuyerAuthentication
 {
     /// <summary>Only a valid bearer token does: its subject is the buyer; a body <c>userId</c> may only repeat it.</summary>
     Required,

@@ -8,7 +8,7 @@ using TicketRush.Api.Problems;
 namespace TicketRush.Api.Buyers;
 
 /// <summary>Who the buyer of a request is, as its bearer token (validated by the JwtBearer handler) says.</summary>
-public sealed class BuyerIdentity(IOptions<BuyerOptions> options)
+internal sealed class BuyerIdentity(IOptions<BuyerOptions> options)
 {
     public const string SubjectClaim = "sub";
 

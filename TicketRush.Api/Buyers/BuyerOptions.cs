@@ -6,7 +6,7 @@ namespace TicketRush.Api.Buyers;
 /// Who a buyer is (section <c>Buyers</c>): bearer tokens (JWT, HMAC-SHA256) whose <c>sub</c> is the buyer id, signed
 /// with a key every server shares (the AppHost's <c>buyer-token-key</c> secret).
 /// </summary>
-public sealed class BuyerOptions
+internal sealed class BuyerOptions
 {
     public const string SectionName = "Buyers";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TicketRush.Api.Problems;
 
 namespace TicketRush.Api.Buyers;
@@ -8,7 +9,7 @@ namespace TicketRush.Api.Buyers;
 /// <see cref="BuyerAuthentication.Required"/> mode a body naming someone else is refused (403) rather than corrected:
 /// such a client is confused or hostile, and either should hear it.
 /// </summary>
-public sealed class BuyerRequestFilter(BuyerIdentity identity) : IEndpointFilter
+internal sealed class BuyerRequestFilter(BuyerIdentity identity) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -19,12 +20,21 @@ public sealed class BuyerRequestFilter(BuyerIdentity identity) : IEndpointFilter
         }
 
         var index = IndexOfBody(context);
-        if (subject is not { } buyer || index < 0)
+        if (index < 0)
         {
             return await next(context);
         }
 
         var request = (IBuyerRequest)context.Arguments[index]!;
+        if (subject is not { } buyer)
+        {
+            // Without a token (lab mode) the body must name the buyer; the validation attributes cannot require it, since
+            // with a token it may be left out.
+            return request.UserId is null
+                ? Problem.Invalid("userId", string.Format(CultureInfo.InvariantCulture, ValidationMessages.Required, "userId"))
+                : await next(context);
+        }
+
         if (identity.Mode == BuyerAuthentication.Required && request.UserId is { } claimed && claimed != buyer)
         {
             return Problem.BuyerMismatch(claimed);

@@ -10,7 +10,7 @@ namespace TicketRush.Api.Buyers;
 /// Mints buyer tokens with the servers' own key, for the development endpoint. The signing credentials are built
 /// once: minting is then an HMAC over a few hundred bytes.
 /// </summary>
-public sealed class BuyerTokenIssuer(IOptions<BuyerOptions> options, TimeProvider time)
+internal sealed class BuyerTokenIssuer(IOptions<BuyerOptions> options, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials _credentials = new(SigningKeyOf(options.Value), SecurityAlgorithms.HmacSha256);

@@ -6,7 +6,7 @@ using TicketRush.Api.Endpoints;
 
 namespace TicketRush.Api.Buyers;
 
-public static class BuyersServiceCollectionExtensions
+internal static class BuyersServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddBuyers(this IHostApplicationBuilder builder)
     {

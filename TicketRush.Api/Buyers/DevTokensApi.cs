@@ -7,7 +7,7 @@ namespace TicketRush.Api.Buyers;
 /// Development only: a token for any buyer, so the buyer page and hand-run tools can authenticate without an identity
 /// provider. Anyone who can reach it can be anyone, which is why it exists only in Development.
 /// </summary>
-public static class DevTokensApi
+internal static class DevTokensApi
 {
     public static IEndpointRouteBuilder MapDevTokensApi(this IEndpointRouteBuilder app)
     {

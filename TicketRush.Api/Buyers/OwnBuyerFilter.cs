@@ -6,7 +6,7 @@ namespace TicketRush.Api.Buyers;
 /// Lets a token holder read only their own buyer's resource (a route's <c>{userId}</c>): anyone else's answers what a
 /// buyer who is not there would (404), so a stranger learns nothing, not even that the buyer exists.
 /// </summary>
-public sealed class OwnBuyerFilter(
+internal sealed class OwnBuyerFilter(
     Func<EndpointFilterInvocationContext, long?> routeBuyer,
     Func<EndpointFilterInvocationContext, ProblemHttpResult> notFound,
     BuyerIdentity identity) : IEndpointFilter

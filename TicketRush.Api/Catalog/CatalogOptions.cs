@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.Catalog;
 
 /// <summary>The sale catalog (section <c>Catalog</c>).</summary>
-public sealed class CatalogOptions
+internal sealed class CatalogOptions
 {
     public const string SectionName = "Catalog";
 

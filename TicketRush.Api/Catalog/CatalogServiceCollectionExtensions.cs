@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Catalog;
 
-public static class CatalogServiceCollectionExtensions
+internal static class CatalogServiceCollectionExtensions
 {
     /// <summary>The tickets on sale as purchases and the waiting room read them.</summary>
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)

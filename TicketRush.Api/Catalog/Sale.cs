@@ -7,7 +7,7 @@ namespace TicketRush.Api.Catalog;
 /// </summary>
 /// <param name="admission">The waiting room's rules when buyers must be admitted first; null when anyone may buy at once.</param>
 /// <param name="homeDatabase">The primary its sales are written to; null when each server writes its own.</param>
-public sealed class Sale(long ticketId, string strategy, AdmissionRules? admission = null, string? homeDatabase = null)
+internal sealed class Sale(long ticketId, string strategy, AdmissionRules? admission = null, string? homeDatabase = null)
 {
     private volatile bool _soldOut;
     private int _soldOutCheckRunning;

@@ -10,7 +10,7 @@ namespace TicketRush.Api.Catalog;
 /// Finds the sale of a ticket id. A ticket's strategy never changes, so a found sale is cached (bounded); an unknown
 /// id is not, so a ticket created on the other server a moment ago is found at once, and junk ids cannot fill memory.
 /// </summary>
-public sealed partial class SaleCatalog(MySqlDataSource database, IOptions<CatalogOptions> options, TimeProvider time, ILogger<SaleCatalog> logger) : IDisposable
+internal sealed partial class SaleCatalog(MySqlDataSource database, IOptions<CatalogOptions> options, TimeProvider time, ILogger<SaleCatalog> logger) : IDisposable
 {
     private const int LookupTimeoutSeconds = 2;
 

@@ -5,7 +5,7 @@ using TicketRush.Api.Servers.Health;
 
 namespace TicketRush.Api.Data;
 
-public static class DataServiceCollectionExtensions
+internal static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// What Aspire's Pomelo client integration would give, wired by hand because it is not served here: pooled EF Core

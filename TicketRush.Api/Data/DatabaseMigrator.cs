@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace TicketRush.Api.Data;
 
 /// <summary>The API's one-shot <c>migrate</c> mode: the AppHost runs it once and the servers wait for it.</summary>
-public static class DatabaseMigrator
+internal static class DatabaseMigrator
 {
     public const string Command = "migrate";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.Data;
 
 /// <summary>How the API talks to MySQL/MariaDB (section <c>Database</c>).</summary>
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 

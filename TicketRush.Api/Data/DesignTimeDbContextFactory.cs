@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace TicketRush.Api.Data;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without a running server.</summary>
-public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<TicketRushDbContext>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<TicketRushDbContext>
 {
     public TicketRushDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<TicketRushDbContext>()

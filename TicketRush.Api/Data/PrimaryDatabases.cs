@@ -6,7 +6,7 @@ namespace TicketRush.Api.Data;
 /// A pool to every primary this server can write: its own (<see cref="Local"/>, the one everything else uses) and, with
 /// several, each other one by name. A sale is written where its ticket lives, so the database's locks see every buyer.
 /// </summary>
-public sealed class PrimaryDatabases(string localName, MySqlDataSource local, IReadOnlyDictionary<string, MySqlDataSource> others) : IAsyncDisposable
+internal sealed class PrimaryDatabases(string localName, MySqlDataSource local, IReadOnlyDictionary<string, MySqlDataSource> others) : IAsyncDisposable
 {
     public string LocalName { get; } = localName;
 

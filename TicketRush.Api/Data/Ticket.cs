@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Data;
 
 /// <summary>A ticket on sale: its stock is the contended resource of every rush.</summary>
-public sealed class Ticket
+internal sealed class Ticket
 {
     public long Id { get; set; }
 

@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Data;
 
 /// <summary>One sale. (TicketId, UserId) is unique: nobody buys the same ticket twice.</summary>
-public sealed class TicketOrder
+internal sealed class TicketOrder
 {
     public long Id { get; set; }
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TicketRush.Api.Data;
 
-public sealed class TicketRushDbContext(DbContextOptions<TicketRushDbContext> options) : DbContext(options)
+internal sealed class TicketRushDbContext(DbContextOptions<TicketRushDbContext> options) : DbContext(options)
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
 

@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace TicketRush.Api.Dependencies;
 
 /// <summary>Tells a dependency being unavailable (503, the buyer may retry) from a bug (500), in words fit for the buyer.</summary>
-public static class DependencyFailure
+internal static class DependencyFailure
 {
     public static bool IsUnavailable(Exception exception) => Describe(exception, deadlinePassed: false) is not null;
 

@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Dependencies;
 
 /// <summary>What a 503 tells the buyer, in general words: never an exception text, host, port or version.</summary>
-public static class UnavailableReasons
+internal static class UnavailableReasons
 {
     public const string Deadline = "the purchase could not be completed in time";
     public const string Database = "the ticket database is unavailable";

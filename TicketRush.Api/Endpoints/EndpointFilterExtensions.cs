@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Endpoints;
 
-public static class EndpointFilterExtensions
+internal static class EndpointFilterExtensions
 {
     /// <summary>
     /// Adds a filter built once per endpoint from the application's services plus <paramref name="arguments"/> (what

@@ -6,7 +6,7 @@ namespace TicketRush.Api.Endpoints;
 /// What an endpoint filter reads of a request, by type and by name rather than by the handler's parameter positions,
 /// so reordering a handler's parameters cannot make a filter read the wrong one.
 /// </summary>
-public static class FilterArguments
+internal static class FilterArguments
 {
     /// <summary>The handler's argument of type <typeparamref name="T"/> (e.g. its request body), or null.</summary>
     public static T? Body<T>(this EndpointFilterInvocationContext context) where T : class =>

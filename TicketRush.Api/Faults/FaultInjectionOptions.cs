@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Faults;
 
 /// <summary>Fault injection (section <c>Faults</c>): off unless a test or a drill turns it on.</summary>
-public sealed class FaultInjectionOptions
+internal sealed class FaultInjectionOptions
 {
     public const string SectionName = "Faults";
 

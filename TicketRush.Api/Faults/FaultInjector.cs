@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace TicketRush.Api.Faults;
 
 /// <summary>Faults armed through the admin API, each for one buyer's next purchase on this server; each fires once.</summary>
-public sealed class FaultInjector(TimeProvider time, ILogger<FaultInjector> logger)
+internal sealed class FaultInjector(TimeProvider time, ILogger<FaultInjector> logger)
 {
     private readonly ConcurrentDictionary<long, byte> _failingOrderWrites = new();
     private readonly ConcurrentDictionary<long, byte> _crashes = new();

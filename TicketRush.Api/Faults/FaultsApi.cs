@@ -5,7 +5,7 @@ using TicketRush.Api.Admin;
 namespace TicketRush.Api.Faults;
 
 /// <summary>Admin endpoints to arm faults on this server; mapped only when enabled, and never in Production.</summary>
-public static class FaultsApi
+internal static class FaultsApi
 {
     /// <summary>Whether fault endpoints exist: <c>Faults:Enabled</c>, outside Production whatever the configuration says.</summary>
     public static bool AreMapped(FaultInjectionOptions options, IHostEnvironment environment) =>

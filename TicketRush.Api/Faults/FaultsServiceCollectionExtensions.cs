@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Faults;
 
-public static class FaultsServiceCollectionExtensions
+internal static class FaultsServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddFaultInjection(this IHostApplicationBuilder builder)
     {

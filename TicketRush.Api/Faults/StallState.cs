@@ -1,3 +1,3 @@
 namespace TicketRush.Api.Faults;
 
-public sealed record StallState(long UserId, bool Stalling);
+internal sealed record StallState(long UserId, bool Stalling);

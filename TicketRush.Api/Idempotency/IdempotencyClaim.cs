@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Idempotency;
 
 /// <summary>What a request finds when it claims its key.</summary>
-public abstract record IdempotencyClaim
+internal abstract record IdempotencyClaim
 {
     private IdempotencyClaim()
     {

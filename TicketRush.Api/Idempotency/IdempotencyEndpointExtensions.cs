@@ -2,7 +2,7 @@ using TicketRush.Api.Endpoints;
 
 namespace TicketRush.Api.Idempotency;
 
-public static class IdempotencyEndpointExtensions
+internal static class IdempotencyEndpointExtensions
 {
     /// <summary>
     /// Accepts an <c>Idempotency-Key</c> on this endpoint; <paramref name="describe"/> names the key's scope (what the

@@ -5,18 +5,16 @@ namespace TicketRush.Api.Idempotency;
 
 /// <summary>
 /// Makes an endpoint safe to retry with an <c>Idempotency-Key</c>: the first completed answer (any decision, not only
-/// success) is stored and replayed, marked by <see cref="ReplayedHeader"/>, to every retry in the same scope (ticket and
+/// success) is stored and replayed, marked by <see cref="ApiHeaders.IdempotentReplayed"/>, to every retry in the same scope (ticket and
 /// buyer) on either server. Requests without the header pass through untouched.
 /// </summary>
 /// <param name="describe">The key's scope and the fingerprint of what the request asks for; null when the request is too malformed to scope, and the endpoint answers it.</param>
-public sealed partial class IdempotencyFilter(
+internal sealed partial class IdempotencyFilter(
     Func<EndpointFilterInvocationContext, (string Scope, string Fingerprint)?> describe,
     IdempotencyStore store,
     IdempotencyTelemetry telemetry,
     ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -173,7 +171,7 @@ public sealed partial class IdempotencyFilter(
                 response.Headers.Location = stored.Location;
             }
 
-            response.Headers[ReplayedHeader] = "true";
+            response.Headers[ApiHeaders.IdempotentReplayed] = "true";
             await response.Body.WriteAsync(stored.Body);
         }
     }

@@ -6,7 +6,7 @@ namespace TicketRush.Api.Idempotency;
 /// The value of an <c>Idempotency-Key</c> header (draft-ietf-httpapi-idempotency-key-header): a structured-field
 /// string such as <c>"8e03978e-40d5-43e8-bc93-6894a57f9324"</c>, or the same characters bare, as many clients send it.
 /// </summary>
-public sealed record IdempotencyKey(string Value)
+internal sealed record IdempotencyKey(string Value)
 {
     public const int MaxLength = 255;
 

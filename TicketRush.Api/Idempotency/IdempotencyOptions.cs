@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Idempotency;
 
 /// <summary>How keyed purchases are remembered (section <c>Idempotency</c>).</summary>
-public sealed class IdempotencyOptions
+internal sealed class IdempotencyOptions
 {
     public const string SectionName = "Idempotency";
 

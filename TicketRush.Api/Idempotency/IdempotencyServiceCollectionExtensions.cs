@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Idempotency;
 
-public static class IdempotencyServiceCollectionExtensions
+internal static class IdempotencyServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddIdempotency(this IHostApplicationBuilder builder)
     {

@@ -8,7 +8,7 @@ namespace TicketRush.Api.Idempotency;
 /// Keys and the answers they got, in Redis so both servers share them; every check-and-change is one Lua script.
 /// A record is <c>running</c> under a short lease its owner renews, then <c>done</c> with the answer for the retention.
 /// </summary>
-public sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<IdempotencyOptions> options, TimeProvider time)
+internal sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<IdempotencyOptions> options, TimeProvider time)
 {
     private const string ClaimScript = """
         #!lua

@@ -4,7 +4,7 @@ using TicketRush.Api.Purchasing;
 namespace TicketRush.Api.Idempotency;
 
 /// <summary>The idempotency store's own metric: keys whose running request lost its lease, so a retry may have run again.</summary>
-public sealed class IdempotencyTelemetry(IMeterFactory meters)
+internal sealed class IdempotencyTelemetry(IMeterFactory meters)
 {
     private readonly Counter<long> _leasesLost = meters.Create(PurchaseTelemetry.SourceName).CreateCounter<long>(
         "ticketrush.idempotency.leases_lost", "{lease}", "Idempotency-Key leases lost while their request ran; a retry may have run it a second time.");

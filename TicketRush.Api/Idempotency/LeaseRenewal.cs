@@ -5,7 +5,7 @@ namespace TicketRush.Api.Idempotency;
 /// the lease still runs (a one-second blip must not free a key whose purchase is still running). Only the store saying
 /// the lease is no longer this holder's ends the renewing.
 /// </summary>
-public static class LeaseRenewal
+internal static class LeaseRenewal
 {
     /// <param name="renew">Renews once; false when the lease is no longer the holder's.</param>
     /// <param name="failed">Called with each renewal that threw a transient error; renewing goes on.</param>

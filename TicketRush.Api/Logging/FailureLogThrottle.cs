@@ -7,7 +7,7 @@ namespace TicketRush.Api.Logging;
 /// the next entry. In an outage every purchase fails the same way, and a warning with a stack trace for each of a
 /// thousand purchases a second buries the log (and costs the CPU the recovery needs). Metrics still count every one.
 /// </summary>
-public sealed class FailureLogThrottle(TimeProvider time, TimeSpan interval)
+internal sealed class FailureLogThrottle(TimeProvider time, TimeSpan interval)
 {
     private readonly ConcurrentDictionary<string, Window> _windows = new();
 

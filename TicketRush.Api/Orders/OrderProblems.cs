@@ -6,7 +6,7 @@ using TicketRush.Api.Purchasing;
 namespace TicketRush.Api.Orders;
 
 /// <summary>The ProblemDetails of every purchase outcome that is not a sale.</summary>
-public static class OrderProblems
+internal static class OrderProblems
 {
     public static ProblemHttpResult For(PurchaseOutcome outcome, PurchaseCommand command, IEnumerable<string> strategies) => outcome.Status switch
     {

@@ -4,7 +4,7 @@ using TicketRush.Api.Data;
 namespace TicketRush.Api.Orders;
 
 /// <remarks>Queries take no request token, for the reason given on <see cref="Tickets.TicketService"/>.</remarks>
-public sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts)
+internal sealed class OrderQueries(IDbContextFactory<TicketRushDbContext> contexts)
 {
     /// <summary>
     /// Up to <paramref name="pageSize"/> of a ticket's orders after order <paramref name="after"/>, oldest first, and

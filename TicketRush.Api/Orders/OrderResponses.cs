@@ -2,7 +2,7 @@ using TicketRush.Api.Data;
 
 namespace TicketRush.Api.Orders;
 
-public static class OrderResponses
+internal static class OrderResponses
 {
     public static OrderResponse ToResponse(this TicketOrder order) =>
         new(order.Id, order.TicketId, order.UserId, order.CreatedAt, order.ServedBy, order.Strategy);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketRush.Api.Buyers;
 using TicketRush.Api.Endpoints;
@@ -9,10 +10,9 @@ using TicketRush.Api.WaitingRoom;
 
 namespace TicketRush.Api.Orders;
 
-public static class OrdersApi
+internal static class OrdersApi
 {
     public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 500;
 
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
@@ -43,12 +43,7 @@ public static class OrdersApi
     public static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Purchase(
         long id, PurchaseRequest request, string? strategy, PurchaseService purchases, PurchaseStrategyCatalog strategies)
     {
-        if (request.UserId is not >= 1)
-        {
-            return Problem.Invalid("userId", "userId is required, an integer of at least 1.");
-        }
-
-        var command = new PurchaseCommand(id, request.UserId.Value);
+        var command = new PurchaseCommand(id, request.UserId!.Value);
         var outcome = await purchases.PurchaseAsync(command, RequestedStrategy(strategy));
         if (outcome.Status != PurchaseStatus.Sold)
         {
@@ -70,21 +65,16 @@ public static class OrdersApi
     /// <param name="userId">Only that buyer's order: a finished sale answers a repeat buyer <c>sold-out</c>, and this is how it finds its ticket.</param>
     /// <param name="page">Gone: an offset page scanned every order before it. Refused, so an old client cannot loop on page one.</param>
     public static async Task<Results<Ok<OrderPage>, ProblemHttpResult>> ListOrders(
-        long id, OrderQueries orders, long after = 0, int pageSize = DefaultPageSize, long? userId = null, int? page = null)
+        long id,
+        OrderQueries orders,
+        [Range(0, long.MaxValue, ErrorMessage = ValidationMessages.OrderId)] long after = 0,
+        [Range(1, TicketLimits.MaxPageSize, ErrorMessage = ValidationMessages.IntegerRange)] int pageSize = DefaultPageSize,
+        long? userId = null,
+        int? page = null)
     {
         if (page is not null)
         {
             return Problem.Invalid("page", "orders are paged by ?after=<last order id>: follow each page's next link.");
-        }
-
-        if (after < 0)
-        {
-            return Problem.Invalid("after", "after is an order id, 0 or more.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            return Problem.Invalid("pageSize", $"pageSize is from 1 to {MaxPageSize}.");
         }
 
         if (await orders.ListAsync(id, after, pageSize, userId) is not { } found)

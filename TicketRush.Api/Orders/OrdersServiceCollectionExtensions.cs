@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Orders;
 
-public static class OrdersServiceCollectionExtensions
+internal static class OrdersServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddOrders(this IHostApplicationBuilder builder)
     {

@@ -5,7 +5,7 @@ using TicketRush.Api.Dependencies;
 namespace TicketRush.Api.Problems;
 
 /// <summary>Every error the API answers, as a ProblemDetails with a stable <c>code</c>.</summary>
-public static class Problem
+internal static class Problem
 {
     public const string CodeExtension = "code";
 
@@ -80,11 +80,13 @@ public static class Problem
         Create(StatusCodes.Status403Forbidden, ProblemCodes.BuyerMismatch, "Not your buyer id",
             $"The token authenticates another buyer than userId {claimed}; leave userId out or send your own. Nothing was done.");
 
+    public const string InvalidTitle = "Invalid request";
+
     public static ProblemHttpResult Invalid(string field, string message) =>
         TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "Invalid request",
+            Title = InvalidTitle,
             Detail = message,
             Extensions = { [CodeExtension] = ProblemCodes.InvalidRequest },
         });

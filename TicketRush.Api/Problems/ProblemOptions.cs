@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Problems;
 
 /// <summary>How errors are answered (section <c>Problems</c>).</summary>
-public sealed class ProblemOptions
+internal sealed class ProblemOptions
 {
     public const string SectionName = "Problems";
 

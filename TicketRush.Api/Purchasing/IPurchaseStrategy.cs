@@ -4,7 +4,7 @@ namespace TicketRush.Api.Purchasing;
 /// One way to sell a ticket under concurrency, composed from the steps of <see cref="Sales.SaleTransaction"/>.
 /// Implementations are singletons: state shared by every request of one server (in-process locks) lives in the instance.
 /// </summary>
-public interface IPurchaseStrategy
+internal interface IPurchaseStrategy
 {
     StrategyDescriptor Descriptor { get; }
 
@@ -22,7 +22,7 @@ public interface IPurchaseStrategy
 /// A strategy that describes itself on its type, so the list of strategies (<see cref="PurchaseStrategies"/>) is known
 /// without a running server: the tests and the bench read the same descriptors <c>GET /api/strategies</c> serves.
 /// </summary>
-public interface IPurchaseStrategy<TSelf> : IPurchaseStrategy
+internal interface IPurchaseStrategy<TSelf> : IPurchaseStrategy
     where TSelf : IPurchaseStrategy<TSelf>
 {
     static abstract new StrategyDescriptor Descriptor { get; }

@@ -4,7 +4,7 @@ namespace TicketRush.Api.Purchasing;
 /// A fixed number of in-process locks shared out by ticket id: a ticket always maps to the same lock, and memory
 /// stays bounded whatever ids clients send. Two tickets may share a lock; that costs throughput, never correctness.
 /// </summary>
-public sealed class LockStripes<TLock>(int stripes, Func<TLock> create)
+internal sealed class LockStripes<TLock>(int stripes, Func<TLock> create)
 {
     private readonly TLock[] _locks = [.. Enumerable.Range(0, stripes).Select(_ => create())];
 

@@ -3,7 +3,7 @@ using TicketRush.Api.Catalog;
 namespace TicketRush.Api.Purchasing;
 
 /// <summary>One purchase in progress: who buys which sale, under which strategy, and by when it must be decided.</summary>
-public sealed record Purchase(PurchaseCommand Command, Sale Sale, string Strategy, PurchaseDeadline Deadline)
+internal sealed record Purchase(PurchaseCommand Command, Sale Sale, string Strategy, PurchaseDeadline Deadline)
 {
     public long TicketId => Command.TicketId;
 

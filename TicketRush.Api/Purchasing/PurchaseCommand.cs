@@ -1,4 +1,4 @@
 namespace TicketRush.Api.Purchasing;
 
 /// <summary>One buyer asking for one ticket.</summary>
-public sealed record PurchaseCommand(long TicketId, long UserId);
+internal sealed record PurchaseCommand(long TicketId, long UserId);

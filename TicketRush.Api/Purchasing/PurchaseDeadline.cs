@@ -4,7 +4,7 @@ namespace TicketRush.Api.Purchasing;
 /// The time one purchase has. Asynchronous steps observe <see cref="Token"/>; blocking ones (the <c>lock</c> strategy)
 /// turn <see cref="Remaining"/> into lock-wait and command timeouts.
 /// </summary>
-public sealed class PurchaseDeadline : IDisposable
+internal sealed class PurchaseDeadline : IDisposable
 {
     private readonly CancellationTokenSource _expiry;
     private readonly TimeProvider _time;

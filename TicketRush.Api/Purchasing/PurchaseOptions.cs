@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.Purchasing;
 
 /// <summary>Purchase behaviour shared by every strategy (section <c>Purchase</c>).</summary>
-public sealed class PurchaseOptions
+internal sealed class PurchaseOptions
 {
     public const string SectionName = "Purchase";
 

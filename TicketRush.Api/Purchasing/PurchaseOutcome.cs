@@ -3,7 +3,7 @@ using TicketRush.Api.Data;
 namespace TicketRush.Api.Purchasing;
 
 /// <summary>What a purchase came to. Only <see cref="PurchaseStatus.Sold"/> carries an order.</summary>
-public sealed record PurchaseOutcome(PurchaseStatus Status, TicketOrder? Order = null, string? Reason = null)
+internal sealed record PurchaseOutcome(PurchaseStatus Status, TicketOrder? Order = null, string? Reason = null)
 {
     public static readonly PurchaseOutcome SoldOut = new(PurchaseStatus.SoldOut);
     public static readonly PurchaseOutcome AlreadyPurchased = new(PurchaseStatus.AlreadyPurchased);

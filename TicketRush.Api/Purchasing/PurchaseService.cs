@@ -16,7 +16,7 @@ namespace TicketRush.Api.Purchasing;
 /// A purchase does not stop when its buyer disconnects: once started it commits or rolls back within its deadline.
 /// Cancelling it midway would only turn a clean answer into an unknown one.
 /// </remarks>
-public sealed partial class PurchaseService(
+internal sealed partial class PurchaseService(
     SaleCatalog sales,
     PurchaseStrategyCatalog strategies,
     PurchaseTelemetry telemetry,

@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Purchasing;
 
-public enum PurchaseStatus
+internal enum PurchaseStatus
 {
     Sold,
     SoldOut,

@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Purchasing;
 
 /// <summary>Every registered strategy, by name.</summary>
-public sealed class PurchaseStrategyCatalog(IEnumerable<IPurchaseStrategy> strategies)
+internal sealed class PurchaseStrategyCatalog(IEnumerable<IPurchaseStrategy> strategies)
 {
     private readonly Dictionary<string, IPurchaseStrategy> _byName =
         strategies.ToDictionary(s => s.Descriptor.Name, StringComparer.OrdinalIgnoreCase);

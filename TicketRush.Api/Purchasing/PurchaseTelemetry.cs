@@ -9,7 +9,7 @@ namespace TicketRush.Api.Purchasing;
 /// The <c>TicketRush</c> span and metrics: one span per purchase, tagged so a race reads off the dashboard
 /// (which strategy, which server, how long the lock was waited for, how often it retried, what came of it).
 /// </summary>
-public sealed class PurchaseTelemetry
+internal sealed class PurchaseTelemetry
 {
     public const string SourceName = "TicketRush";
 

@@ -10,7 +10,7 @@ using TicketRush.Api.Servers.Health;
 
 namespace TicketRush.Api.Purchasing;
 
-public static class PurchasingServiceCollectionExtensions
+internal static class PurchasingServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddPurchasing(this IHostApplicationBuilder builder)
     {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace TicketRush.Api.Purchasing;
 
-public static class StrategiesApi
+internal static class StrategiesApi
 {
     public static RouteGroupBuilder MapStrategiesApi(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 namespace TicketRush.Api.RateLimiting;
 
 /// <summary>Limits an endpoint per buyer, across both servers; the buyer is known only once the body is bound.</summary>
-public sealed class BuyerRateLimitFilter(Func<EndpointFilterInvocationContext, long?> buyerOf, RateLimitPartitions partitions) : IEndpointFilter, IDisposable
+internal sealed class BuyerRateLimitFilter(Func<EndpointFilterInvocationContext, long?> buyerOf, RateLimitPartitions partitions) : IEndpointFilter, IDisposable
 {
     private readonly PartitionedRateLimiter<long> _limiter = partitions.ByBuyer();
 

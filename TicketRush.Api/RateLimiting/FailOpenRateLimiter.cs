@@ -8,7 +8,7 @@ namespace TicketRush.Api.RateLimiting;
 /// not correctness, which the strategies and the (ticket, user) index keep without Redis. After one failure the
 /// limit is not checked for <c>RedisFailureMemory</c>, so a stalled Redis does not add its timeout to every request.
 /// </summary>
-public sealed partial class FailOpenRateLimiter<TResource>(
+internal sealed partial class FailOpenRateLimiter<TResource>(
     PartitionedRateLimiter<TResource> inner, TimeSpan failureMemory, TimeProvider time, ILogger logger) : PartitionedRateLimiter<TResource>
 {
     private long _skipUntil;

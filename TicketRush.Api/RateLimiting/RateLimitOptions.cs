@@ -7,7 +7,7 @@ namespace TicketRush.Api.RateLimiting;
 /// Limits shared by both servers through Redis (section <c>RateLimits</c>): per client address on every API request,
 /// and per buyer on purchases. Benchmarks and the study's rushes run with <see cref="Enabled"/> off or the limits high.
 /// </summary>
-public sealed class RateLimitOptions
+internal sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
 
@@ -39,4 +39,4 @@ public sealed class RateLimitOptions
 
 /// <summary>Validates the whole tree, nested windows included, which data annotations alone do not descend into.</summary>
 [OptionsValidator]
-public sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;
+internal sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;

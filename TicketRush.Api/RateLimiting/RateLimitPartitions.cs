@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace TicketRush.Api.RateLimiting;
 
 /// <summary>The shared (Redis) fixed windows behind both limits; one Redis key per client address or buyer and window.</summary>
-public sealed class RateLimitPartitions(IConnectionMultiplexer redis, IOptions<RateLimitOptions> options, TimeProvider time, ILoggerFactory logs)
+internal sealed class RateLimitPartitions(IConnectionMultiplexer redis, IOptions<RateLimitOptions> options, TimeProvider time, ILoggerFactory logs)
 {
     private readonly HashSet<IPAddress> _exempt = [.. options.Value.ExemptAddresses.Select(IPAddress.Parse).Select(Normalise)];
 

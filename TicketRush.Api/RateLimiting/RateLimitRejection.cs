@@ -6,7 +6,7 @@ using TicketRush.Api.Problems;
 namespace TicketRush.Api.RateLimiting;
 
 /// <summary>The one answer to a request over a limit: 429 ProblemDetails <c>rate-limited</c> with Retry-After.</summary>
-public static class RateLimitRejection
+internal static class RateLimitRejection
 {
     public static ProblemHttpResult Answer(HttpContext context, RateLimitLease lease)
     {

@@ -5,7 +5,7 @@ using TicketRush.Api.Endpoints;
 
 namespace TicketRush.Api.RateLimiting;
 
-public static class RateLimitingServiceCollectionExtensions
+internal static class RateLimitingServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {

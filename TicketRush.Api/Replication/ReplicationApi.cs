@@ -3,7 +3,7 @@ using TicketRush.Api.Admin;
 
 namespace TicketRush.Api.Replication;
 
-public static class ReplicationApi
+internal static class ReplicationApi
 {
     public static RouteGroupBuilder MapReplicationApi(this IEndpointRouteBuilder app)
     {

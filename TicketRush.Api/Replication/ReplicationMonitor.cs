@@ -10,7 +10,7 @@ namespace TicketRush.Api.Replication;
 /// which may read the replication state and nothing else; on Galera, every node for its view of the cluster, through the
 /// servers' own login on it.
 /// </summary>
-public sealed class ReplicationMonitor(IOptions<DatabaseOptions> options, IConfiguration configuration)
+internal sealed class ReplicationMonitor(IOptions<DatabaseOptions> options, IConfiguration configuration)
 {
     private const int TimeoutSeconds = 2;
 

@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Replication;
 
-public static class ReplicationServiceCollectionExtensions
+internal static class ReplicationServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddReplicationMonitor(this IHostApplicationBuilder builder)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace TicketRush.Api.Servers;
 
 /// <summary>Stamps every response with the server that produced it, so a client can see how a rush was split.</summary>
-public static class ServedByHeader
+internal static class ServedByHeader
 {
     public static IApplicationBuilder UseServedByHeader(this IApplicationBuilder app)
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.Servers;
 
 /// <summary>Which API server this process is (section <c>Server</c>); the AppHost names each one.</summary>
-public sealed class ServerOptions
+internal sealed class ServerOptions
 {
     public const string SectionName = "Server";
 

@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Servers;
 
-public static class ServersServiceCollectionExtensions
+internal static class ServersServiceCollectionExtensions
 {
     /// <summary>This server's identity and clock.</summary>
     public static IHostApplicationBuilder AddServerIdentity(this IHostApplicationBuilder builder)

@@ -9,7 +9,7 @@ namespace TicketRush.Api.Tickets;
 /// Queries take no request token: MySqlConnector answers a cancelled token by connecting synchronously to kill the
 /// query, parking a thread per departed client; command timeouts bound them instead.
 /// </remarks>
-public sealed partial class TicketService(
+internal sealed partial class TicketService(
     IDbContextFactory<TicketRushDbContext> contexts,
     PurchaseTelemetry telemetry,
     TimeProvider time,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketRush.Api.Admin;
 using Microsoft.Extensions.Options;
@@ -7,14 +8,8 @@ using TicketRush.Api.Purchasing;
 
 namespace TicketRush.Api.Tickets;
 
-public static class TicketsApi
+internal static class TicketsApi
 {
-    public const int MaxNameLength = 200;
-    public const int MaxStock = 1_000_000;
-    public const int MaxAdmitPerSecond = 10_000;
-    public const int MaxAdmissionSeconds = 3_600;
-    public const int DefaultAdmissionSeconds = 30;
-
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(ApiRoutes.Tickets).WithTags("Tickets");
@@ -40,17 +35,8 @@ public static class TicketsApi
         IOptions<PurchaseOptions> purchase,
         PrimaryDatabases databases)
     {
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
-        {
-            return Problem.Invalid("name", $"name is required, 1 to {MaxNameLength} characters.");
-        }
-
-        if (request.Stock is not (>= 1 and <= MaxStock))
-        {
-            return Problem.Invalid("stock", $"stock is required, an integer from 1 to {MaxStock}.");
-        }
-
+        // The fields' own rules (CreateTicketRequest's attributes) were checked before the handler runs.
+        var name = request.Name!.Trim();
         var strategyName = string.IsNullOrWhiteSpace(request.Strategy) ? purchase.Value.DefaultStrategy : request.Strategy;
         if (!strategies.TryGet(strategyName, out var strategy))
         {
@@ -60,22 +46,7 @@ public static class TicketsApi
         WaitingRoomResponse? waitingRoom = null;
         if (request.WaitingRoom is { } room)
         {
-            if (room.AdmitPerSecond is not (>= 1 and <= MaxAdmitPerSecond))
-            {
-                return Problem.Invalid("waitingRoom.admitPerSecond", $"waitingRoom.admitPerSecond is required, an integer from 1 to {MaxAdmitPerSecond}.");
-            }
-
-            if (room.AdmissionSeconds is not (null or (>= 1 and <= MaxAdmissionSeconds)))
-            {
-                return Problem.Invalid("waitingRoom.admissionSeconds", $"waitingRoom.admissionSeconds is an integer from 1 to {MaxAdmissionSeconds}.");
-            }
-
-            if (room.Overbooking is not (null or (>= 0 and <= MaxStock)))
-            {
-                return Problem.Invalid("waitingRoom.overbooking", $"waitingRoom.overbooking is an integer from 0 to {MaxStock}.");
-            }
-
-            waitingRoom = new WaitingRoomResponse(room.AdmitPerSecond.Value, room.AdmissionSeconds ?? DefaultAdmissionSeconds, room.Overbooking ?? 0);
+            waitingRoom = new WaitingRoomResponse(room.AdmitPerSecond!.Value, room.AdmissionSeconds ?? TicketLimits.DefaultAdmissionSeconds, room.Overbooking ?? 0);
         }
 
         // Home: the creating server's own primary, which also holds the row first.
@@ -89,10 +60,10 @@ public static class TicketsApi
                 home = null;
                 break;
             default:
-                return Problem.Invalid("writes", $"writes is '{TicketWrites.Home}' or '{TicketWrites.Local}'.");
+                throw new UnreachableException("writes is checked by CreateTicketRequest's attributes.");
         }
 
-        var ticket = await tickets.CreateAsync(name, request.Stock.Value, strategy, waitingRoom, home);
+        var ticket = await tickets.CreateAsync(name, request.Stock!.Value, strategy, waitingRoom, home);
         return TypedResults.Created(ApiRoutes.Ticket(ticket.Id), ticket);
     }
 

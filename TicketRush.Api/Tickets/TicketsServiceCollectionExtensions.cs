@@ -1,6 +1,6 @@
 namespace TicketRush.Api.Tickets;
 
-public static class TicketsServiceCollectionExtensions
+internal static class TicketsServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddTickets(this IHostApplicationBuilder builder)
     {

@@ -9,7 +9,7 @@ namespace TicketRush.Api.WaitingRoom;
 /// and buyer, or for a buyer who already bought (their retry is answered by the sale, not refused). Tickets without a
 /// waiting room pass untouched.
 /// </summary>
-public sealed partial class AdmissionFilter(
+internal sealed partial class AdmissionFilter(
     Func<EndpointFilterInvocationContext, (long TicketId, long Buyer)?> describe,
     SaleCatalog sales,
     AdmissionToken tokens,

@@ -6,7 +6,7 @@ namespace TicketRush.Api.WaitingRoom;
 /// Which server admits buyers: whoever holds this Redis lease. One admitter at a time keeps admission in line order
 /// at the configured rate; a dead admitter's lease runs out and another server takes over.
 /// </summary>
-public sealed class AdmissionLease(IConnectionMultiplexer redis)
+internal sealed class AdmissionLease(IConnectionMultiplexer redis)
 {
     public static readonly RedisKey Key = RedisKeys.Admitter;
 

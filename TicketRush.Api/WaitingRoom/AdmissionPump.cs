@@ -13,7 +13,7 @@ namespace TicketRush.Api.WaitingRoom;
 /// Runs on every server; the one holding the <see cref="AdmissionLease"/> admits the next buyers of every waiting
 /// room each tick, reading the remaining stock from MySQL so admissions never outnumber what can still be bought.
 /// </summary>
-public sealed partial class AdmissionPump(
+internal sealed partial class AdmissionPump(
     AdmissionLease lease,
     WaitingLine line,
     SaleCatalog sales,

@@ -1,4 +1,4 @@
 namespace TicketRush.Api.WaitingRoom;
 
 /// <summary>What one tick of the admitting server did for one ticket; <paramref name="LeaseLost"/>: nothing, another server admits now.</summary>
-public sealed record AdmissionRound(int Admitted, int Expired, bool SoldOut, bool LeaseLost);
+internal sealed record AdmissionRound(int Admitted, int Expired, bool SoldOut, bool LeaseLost);

@@ -10,7 +10,7 @@ namespace TicketRush.Api.WaitingRoom;
 /// An admission as the buyer carries it in <c>Admission-Token</c>: ticket, buyer and expiry, signed with HMAC-SHA256.
 /// Any server checks it without asking Redis, so a purchase needs no extra round trip to be admitted.
 /// </summary>
-public sealed class AdmissionToken(IOptions<WaitingRoomOptions> options)
+internal sealed class AdmissionToken(IOptions<WaitingRoomOptions> options)
 {
     private readonly byte[] _key = Encoding.UTF8.GetBytes(options.Value.TokenKey);
 

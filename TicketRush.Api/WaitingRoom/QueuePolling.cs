@@ -11,7 +11,7 @@ namespace TicketRush.Api.WaitingRoom;
 /// <c>n / max + r · (1 + ln(max / min))</c> status requests a second, instead of <c>n / 0.5 s</c> with a fixed 500 ms poll.
 /// An admitted buyer next learns something when the admission lapses; a finished one never needs to ask.
 /// </remarks>
-public static class QueuePolling
+internal static class QueuePolling
 {
     /// <returns>How long to wait before asking again; null when the status is final.</returns>
     public static TimeSpan? RetryAfter(QueueState state, int admitPerSecond, DateTimeOffset now, WaitingRoomOptions options) => state.Status switch

@@ -5,4 +5,4 @@ namespace TicketRush.Api.WaitingRoom;
 /// <param name="Ahead">Buyers still waiting ahead of this one (0 unless waiting).</param>
 /// <param name="AdmittedUntil">Set while admitted: when the admission expires.</param>
 /// <param name="Status">One of <see cref="QueueStatuses"/>.</param>
-public sealed record QueueState(long Position, string Status, long Ahead, DateTimeOffset? AdmittedUntil);
+internal sealed record QueueState(long Position, string Status, long Ahead, DateTimeOffset? AdmittedUntil);

@@ -15,7 +15,7 @@ namespace TicketRush.Api.WaitingRoom;
 /// script without flags runs until its first growing write fails, keeping what it removed before: an admission round
 /// took the head of the line out and failed to admit it, a buyer lost from the line for good.
 /// </remarks>
-public sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<WaitingRoomOptions> options)
+internal sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<WaitingRoomOptions> options)
 {
     private const string ActiveKey = "ticketrush:wr:active";
 

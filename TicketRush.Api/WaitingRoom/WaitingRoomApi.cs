@@ -8,7 +8,7 @@ using TicketRush.Api.RateLimiting;
 
 namespace TicketRush.Api.WaitingRoom;
 
-public static class WaitingRoomApi
+internal static class WaitingRoomApi
 {
     public static IEndpointRouteBuilder MapWaitingRoomApi(this IEndpointRouteBuilder app)
     {
@@ -34,21 +34,16 @@ public static class WaitingRoomApi
         long id, JoinQueueRequest request, SaleCatalog sales, WaitingLine line, AdmissionToken tokens, TimeProvider time,
         IOptions<WaitingRoomOptions> options, HttpResponse response)
     {
-        if (request.UserId is not >= 1)
-        {
-            return Problem.Invalid("userId", "userId is required, an integer of at least 1.");
-        }
-
         var (rules, problem) = await WaitingRoomOfAsync(id, sales);
         if (rules is null)
         {
             return problem!;
         }
 
-        await line.JoinAsync(id, request.UserId.Value);
-        var state = await line.StatusAsync(id, request.UserId.Value);
-        return TypedResults.Accepted($"/api/tickets/{id}/queue/{request.UserId}",
-            Describe(id, request.UserId.Value, state!, rules, tokens, time, options.Value, response));
+        var userId = request.UserId!.Value;
+        await line.JoinAsync(id, userId);
+        var state = await line.StatusAsync(id, userId);
+        return TypedResults.Accepted(ApiRoutes.QueueStatus(id, userId), Describe(id, userId, state!, rules, tokens, time, options.Value, response));
     }
 
     public static async Task<Results<Ok<QueueStatusResponse>, ProblemHttpResult>> QueueStatus(

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.WaitingRoom;
 
 /// <summary>Settings of the waiting rooms (section <c>WaitingRoom</c>); each ticket's rate and admission time are its own.</summary>
-public sealed class WaitingRoomOptions
+internal sealed class WaitingRoomOptions
 {
     public const string SectionName = "WaitingRoom";
 

@@ -2,7 +2,7 @@ using TicketRush.Api.Endpoints;
 
 namespace TicketRush.Api.WaitingRoom;
 
-public static class WaitingRoomServiceCollectionExtensions
+internal static class WaitingRoomServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddWaitingRoom(this IHostApplicationBuilder builder)
     {

@@ -15,7 +15,7 @@ namespace TicketRush.Bench.Ceilings;
 /// The database work runs as <c>ticketrush-app</c> (the servers' own least-privilege user) on a ticket created
 /// through the API, so it touches the same rows, indexes and constraints a purchase does.
 /// </summary>
-public static class Ceilings
+internal static class Ceilings
 {
     public const string Succeeded = "ok";
 

@@ -10,7 +10,7 @@ namespace TicketRush.Bench.Ceilings;
 /// round trip, as from a client; the one-round-trip shape is a stored procedure, one <c>CALL</c> per sale. The rate is
 /// the orders the run added (one per committed sale) over the time slap reports; slap measures no latencies.
 /// </summary>
-public static partial class MariaDbSlap
+internal static partial class MariaDbSlap
 {
     public static readonly NativeTool Tool = new("mariadb-slap", "mariadb-client");
 

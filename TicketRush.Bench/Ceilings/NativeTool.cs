@@ -7,7 +7,7 @@ namespace TicketRush.Bench.Ceilings;
 /// A load tool written in C from Debian (<c>mariadb-slap</c>, <c>redis-benchmark</c>): the same work as a .NET ceiling
 /// with nothing of .NET's in between, so a ratio is never flattered by a ceiling measured through a slow client.
 /// </summary>
-public sealed class NativeTool(string name, string package)
+internal sealed class NativeTool(string name, string package)
 {
     private readonly string? _executable = ExecutableLocator.Find(name);
 

@@ -6,7 +6,7 @@ namespace TicketRush.Bench.Ceilings;
 /// The purchase transaction as the study's code would issue it, straight through MySqlConnector: no EF Core, no
 /// strategy, no HTTP. Each call takes a pooled connection, as a server does per purchase.
 /// </summary>
-public static class PurchaseTransactions
+internal static class PurchaseTransactions
 {
     private const string DecrementSql =
         "UPDATE tickets SET remaining_stock = remaining_stock - 1, version = version + 1 WHERE id = @ticket AND remaining_stock > 0";

@@ -11,7 +11,7 @@ namespace TicketRush.Bench.Ceilings;
 /// bench's counters, a random buyer per call (<c>__rand_int__</c>). It reports requests per second, whatever the
 /// script answered; the counter holds far more than a window reserves, so every call is the operation measured.
 /// </summary>
-public static partial class RedisBenchmark
+internal static partial class RedisBenchmark
 {
     public static readonly NativeTool Tool = new("redis-benchmark", "redis-tools");
 

@@ -7,7 +7,7 @@ namespace TicketRush.Bench.Ceilings;
 /// The <c>redis-counter</c> strategy's reservation, run straight through StackExchange.Redis on counters of the bench's
 /// own (keys no ticket uses), so the ceiling is the script itself and never disturbs a sale.
 /// </summary>
-public sealed class RedisReservation(IDatabase redis)
+internal sealed class RedisReservation(IDatabase redis)
 {
     // The API's default lease is irrelevant to the cost of the script; any positive lease does.
     public const long LeaseMilliseconds = 30_000;

@@ -7,7 +7,7 @@ namespace TicketRush.Bench.Load;
 /// time window closes or the operation budget is spent. An operation in flight when the window closes is allowed to
 /// finish (no cancelled requests, so connections close gracefully) and is counted.
 /// </summary>
-public static class ClosedLoop
+internal static class ClosedLoop
 {
     /// <param name="operation">Runs operation number <c>n</c> (0-based, unique across workers) and names its outcome.</param>
     public static async Task<LoadResult> RunAsync(

@@ -4,7 +4,7 @@ namespace TicketRush.Bench.Load;
 /// A load's outcome counts and latencies, from every operation's recorded sample (our own client) or from the totals
 /// and percentiles an external tool reports (wrk).
 /// </summary>
-public sealed class LoadResult
+internal sealed class LoadResult
 {
     private readonly Func<double, TimeSpan> _percentile;
 

@@ -9,7 +9,7 @@ namespace TicketRush.Bench.Load;
 /// It costs the shared cores a fraction of what a .NET client does, so a path that answers from memory is measured
 /// nearer the servers' own limit. Each wrk ends its connections when its window closes.
 /// </summary>
-public static class Wrk
+internal static class Wrk
 {
     // Every purchase carries a fresh buyer (wrk's first script argument is the one before the first); a sold-out 409 is
     // told apart by its problem code. done() prints one line the caller parses.

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace TicketRush.Bench.Load;
 
 /// <summary>What one wrk process reported through the script's <c>done()</c> line: its window, outcomes and latency percentiles.</summary>
-public sealed partial record WrkOutput(TimeSpan Duration, IReadOnlyDictionary<string, int> Outcomes, IReadOnlyDictionary<double, TimeSpan> Percentiles)
+internal sealed partial record WrkOutput(TimeSpan Duration, IReadOnlyDictionary<string, int> Outcomes, IReadOnlyDictionary<double, TimeSpan> Percentiles)
 {
     public TimeSpan Percentile(double fraction) =>
         Percentiles.OrderBy(p => Math.Abs(p.Key - fraction)).First().Value;

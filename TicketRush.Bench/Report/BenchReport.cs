@@ -3,8 +3,8 @@ using TicketRush.Bench.Scenarios;
 
 namespace TicketRush.Bench.Report;
 
-/// <summary>Everything one run measured, with what it ran on and how it was started.</summary>
-public sealed record BenchReport(
+/// <summary>Everything one run measured, with what it ran on (the machine, the commit) and how it was started.</summary>
+internal sealed record BenchReport(
     DateTimeOffset Started,
     TimeSpan Duration,
     string Command,
@@ -14,4 +14,5 @@ public sealed record BenchReport(
     IReadOnlyList<string> Notes,
     IReadOnlyList<Ceiling> Ceilings,
     IReadOnlyList<ScenarioResult> Results,
-    IReadOnlyList<Ratio> Ratios);
+    IReadOnlyList<Ratio> Ratios,
+    string Commit = "unknown");

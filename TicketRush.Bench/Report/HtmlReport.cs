@@ -5,7 +5,7 @@ using static TicketRush.Bench.Report.Formats;
 namespace TicketRush.Bench.Report;
 
 /// <summary>docs/benchmarks.html: self-contained (inline SVG, no scripts): bars per scenario with the ceilings drawn as lines.</summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     private const int Width = 900;
     private const int LabelWidth = 230;

@@ -4,13 +4,14 @@ using TicketRush.Bench.Load;
 namespace TicketRush.Bench.Report;
 
 /// <summary>docs/benchmarks.json: the same run as numbers, for comparing runs with a script.</summary>
-public static class JsonReport
+internal static class JsonReport
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static string Render(BenchReport report) => JsonSerializer.Serialize(new
     {
         report.Started,
+        report.Commit,
         durationSeconds = report.Duration.TotalSeconds,
         report.Command,
         report.Telemetry,

@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace TicketRush.Bench.Report;
 
 /// <summary>The machine and the versions a run measured, so numbers from different machines are never compared blindly.</summary>
-public sealed record MachineInfo(int Cores, string Cpu, string Memory, string Os, string Dotnet, string MariaDb, string Redis)
+internal sealed record MachineInfo(int Cores, string Cpu, string Memory, string Os, string Dotnet, string MariaDb, string Redis)
 {
     public static async Task<MachineInfo> ReadAsync(MySqlDataSource database, IConnectionMultiplexer redis)
     {

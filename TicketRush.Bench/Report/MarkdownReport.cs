@@ -4,14 +4,14 @@ using static TicketRush.Bench.Report.Formats;
 namespace TicketRush.Bench.Report;
 
 /// <summary>docs/benchmarks.md: the machine, the command, the ceilings, every strategy and its ratios, readable in a terminal too.</summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     public static string Render(BenchReport report)
     {
         var md = new StringBuilder();
         var plan = report.Plan;
         md.AppendLine("# TicketRush benchmarks").AppendLine()
-            .AppendLine(Invariant($"Run {report.Started:yyyy-MM-dd HH:mm} UTC, {report.Duration.TotalMinutes:F1} min, {(plan.Quick ? "quick mode" : "full mode")}."))
+            .AppendLine(Invariant($"Run {report.Started:yyyy-MM-dd HH:mm} UTC on commit {report.Commit}, {report.Duration.TotalMinutes:F1} min, {(plan.Quick ? "quick mode" : "full mode")}."))
             .AppendLine()
             .AppendLine($"**Telemetry export: {report.Telemetry}**").AppendLine()
             .AppendLine(report.Notes.FirstOrDefault(n => n.StartsWith("**INCOMPLETE", StringComparison.Ordinal)) ?? "Complete run.").AppendLine()

@@ -5,7 +5,7 @@ using TicketRush.Bench.Scenarios;
 namespace TicketRush.Bench.Report;
 
 /// <summary>Which ceiling bounds which strategy, and in which scenario that shows.</summary>
-public static class Ratios
+internal static class Ratios
 {
     public static IReadOnlyList<Ratio> Compute(IReadOnlyList<Ceiling> ceilings, IReadOnlyList<ScenarioResult> results)
     {

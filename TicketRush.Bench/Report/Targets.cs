@@ -5,7 +5,7 @@ using static TicketRush.Bench.Report.Formats;
 namespace TicketRush.Bench.Report;
 
 /// <summary>The performance issue's targets, judged on this run's own figures (ratios, never absolute numbers).</summary>
-public static class Targets
+internal static class Targets
 {
     private static readonly IEnumerable<string> SafeStrategies = PurchaseStrategies.SafeAcrossServers.Select(strategy => strategy.Name);
 

@@ -5,7 +5,7 @@ using TicketRush.Rush;
 namespace TicketRush.Bench.Scenarios;
 
 /// <summary>One purchase over HTTP, named by its outcome: <c>201</c>, <c>409 sold-out</c>, or <c>transport</c> when no response came.</summary>
-public static class PurchaseRequest
+internal static class PurchaseRequest
 {
     public static async Task<string> SendAsync(HttpClient server, string path, long userId, CancellationToken cancellationToken)
     {

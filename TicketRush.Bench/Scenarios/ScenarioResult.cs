@@ -3,7 +3,7 @@ using TicketRush.Bench.Load;
 namespace TicketRush.Bench.Scenarios;
 
 /// <summary>One strategy in one scenario: the load as the clients saw it, and the ticket as the database holds it after.</summary>
-public sealed record ScenarioResult(
+internal sealed record ScenarioResult(
     string Strategy, string Scenario, string Shape, bool SafeAcrossServers, LoadResult Load, TicketAudit Audit, string? FirstServerError = null)
 {
     /// <summary>

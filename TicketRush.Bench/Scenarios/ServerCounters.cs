@@ -9,7 +9,7 @@ namespace TicketRush.Bench.Scenarios;
 /// that scenario's load runs between the two reads): UPDATE statements, InnoDB row-lock waits and their time, and
 /// Redis <c>SET</c> calls, which are RedLock.net's lock attempts (<c>SET … NX PX</c>; extending and releasing use scripts).
 /// </summary>
-public sealed record ServerCounters(long Updates, long RowLockWaits, long RowLockWaitMs, long RedisSets)
+internal sealed record ServerCounters(long Updates, long RowLockWaits, long RowLockWaitMs, long RedisSets)
 {
     public static async Task<ServerCounters> ReadAsync(MySqlDataSource database, IServer redis, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace TicketRush.Bench.Scenarios;
 /// Runs one strategy through HTTP on both servers: a warm-up (untimed), the study's rush, an oversubscribed drop and
 /// a sustained sale. Every scenario gets a fresh ticket, and buyer <c>n</c> goes to server <c>n mod 2</c>.
 /// </summary>
-public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource database, IServer redis, BenchPlan plan, Action<string> log)
+internal sealed class StrategyScenarios(BenchSystem system, MySqlDataSource database, IServer redis, BenchPlan plan, Action<string> log)
 {
     // The API's largest stock: more than a sustained window can sell at 64 in flight on a small machine.
     private const int OpenStock = 1_000_000;

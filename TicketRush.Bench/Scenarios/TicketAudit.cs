@@ -7,7 +7,7 @@ namespace TicketRush.Bench.Scenarios;
 /// Transactions that sold: the orders' distinct (server, creation time) pairs, since one transaction stamps its orders
 /// with one time. One per order for every strategy but <c>batched</c>, whose orders per commit are its mean batch size.
 /// </param>
-public sealed record TicketAudit(int Stock, int Remaining, int Orders, int DistinctBuyers, int Commits = 0)
+internal sealed record TicketAudit(int Stock, int Remaining, int Orders, int DistinctBuyers, int Commits = 0)
 {
     /// <summary>Orders per selling transaction; 0 when nothing sold.</summary>
     public double OrdersPerCommit => Commits > 0 ? (double)Orders / Commits : 0;

@@ -4,7 +4,7 @@ using Yarp.ReverseProxy.Forwarder;
 namespace TicketRush.Gateway.Proxy;
 
 /// <summary>Whether a request that failed to reach a server may have been seen by it.</summary>
-public static class ForwardingFailure
+internal static class ForwardingFailure
 {
     /// <summary>
     /// True when the request certainly never reached the server: no connection was made (refused, unreachable, or the

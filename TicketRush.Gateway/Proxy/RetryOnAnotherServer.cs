@@ -10,7 +10,7 @@ namespace TicketRush.Gateway.Proxy;
 /// servers honour across each other. Anything else that failed in flight is answered as a ProblemDetails 502, not
 /// retried: a purchase without a key may have been made.
 /// </summary>
-public sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<RetryOnAnotherServer> logger)
+internal sealed partial class RetryOnAnotherServer(RequestDelegate next, ILogger<RetryOnAnotherServer> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {

@@ -5,8 +5,6 @@ namespace TicketRush.Rush.History;
 /// <summary>Purchases whose every attempt, retries included, is recorded in a <see cref="PurchaseHistory"/>.</summary>
 public static class RecordedPurchase
 {
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
     /// <summary>The detail of an attempt its client gave up on mid-request.</summary>
     public const string AbortedByClientDetail = "aborted by the client";
 
@@ -71,7 +69,7 @@ public static class RecordedPurchase
         var end = clock.Now;
         var servedBy = response.Headers.TryGetValues(ApiHeaders.ServedBy, out var values) ? values.FirstOrDefault() : null;
         var retryAfter = response.Headers.RetryAfter?.Delta;
-        var replayed = response.Headers.TryGetValues(ReplayedHeader, out var replay) && replay.FirstOrDefault() == "true";
+        var replayed = response.Headers.TryGetValues(ApiHeaders.IdempotentReplayed, out var replay) && replay.FirstOrDefault() == "true";
         return new PurchaseOperation(buyer, key, target, start, end, status, problem?.Code, order?.Id, servedBy, problem?.Detail, retryAfter, replayed);
     }
 }

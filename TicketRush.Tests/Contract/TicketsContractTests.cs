@@ -51,6 +51,26 @@ public sealed class TicketsContractTests(TicketRushApp app)
         Assert.Equal(ProblemCodes.InvalidRequest, (await response.ReadProblemAsync()).Code);
     }
 
+    [Theory]
+    [InlineData("""{"stock":10}""", "name")]
+    [InlineData("""{"name":"x","stock":0}""", "stock")]
+    [InlineData("""{"name":"x","stock":5,"waitingRoom":{"admitPerSecond":0}}""", "waitingRoom.admitPerSecond")]
+    [InlineData("""{"name":"x","stock":5,"waitingRoom":{"admitPerSecond":5,"admissionSeconds":99999}}""", "waitingRoom.admissionSeconds")]
+    [InlineData("""{"name":"x","stock":5,"writes":"everywhere"}""", "writes")]
+    public async Task Every_field_error_is_the_same_problem_naming_the_field_as_the_json_does(string body, string field)
+    {
+        using var request = AdminPost(null, TicketRushApp.AdminKey);
+        request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Server.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadProblemAsync();
+        Assert.Equal((ProblemCodes.InvalidRequest, "Invalid request"), (problem.Code, problem.Title));
+        var messages = Assert.Single(problem.Errors!, error => error.Key == field).Value;
+        Assert.Contains(field.Split('.')[^1], Assert.Single(messages), StringComparison.Ordinal);
+        Assert.Contains(messages[0], problem.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_ticket_keeps_the_strategy_it_was_created_with_on_both_servers()
     {

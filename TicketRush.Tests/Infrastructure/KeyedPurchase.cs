@@ -5,8 +5,6 @@ namespace TicketRush.Tests.Infrastructure;
 /// <summary>Purchases with an <c>Idempotency-Key</c>, an admission and, for a client behind the gateway, its address.</summary>
 public static class KeyedPurchase
 {
-    public const string ReplayedHeader = "Idempotent-Replayed";
-
     public static async Task<HttpResponseMessage> PurchaseAsync(
         this HttpClient server, long ticketId, long userId, string? key, string? clientAddress = null, string? admissionToken = null,
         CancellationToken cancellationToken = default)
@@ -21,7 +19,7 @@ public static class KeyedPurchase
     }
 
     public static bool IsReplay(this HttpResponseMessage response) =>
-        response.Headers.TryGetValues(ReplayedHeader, out var values) && values.Single() == "true";
+        response.Headers.TryGetValues(ApiHeaders.IdempotentReplayed, out var values) && values.Single() == "true";
 
     /// <summary>A key nobody used before, in the draft's structured-field form.</summary>
     public static string NewKey() => $"\"{Guid.NewGuid()}\"";

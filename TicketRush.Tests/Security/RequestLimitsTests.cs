@@ -79,7 +79,7 @@ public sealed class RequestLimitsTests(TicketRushApp app)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Tickets)
         {
-            Content = new StringContent("""{"name":"huge","stock":99999999999,"strategy":StrategyNames.Atomic}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"name":"huge","stock":99999999999,"strategy":"atomic"}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(ApiHeaders.AdminKey, TicketRushApp.AdminKey);
 

@@ -56,14 +56,14 @@ public sealed class BuyerTokenValidationTests
     }
 
     [Theory]
-    [InlineData("Development", BuyerAuthentication.Lab)]
-    [InlineData("Production", BuyerAuthentication.Required)]
-    [InlineData("Staging", BuyerAuthentication.Required)]
-    public void Authentication_defaults_to_lab_only_in_Development(string environment, BuyerAuthentication expected)
+    [InlineData("Development", nameof(BuyerAuthentication.Lab))]
+    [InlineData("Production", nameof(BuyerAuthentication.Required))]
+    [InlineData("Staging", nameof(BuyerAuthentication.Required))]
+    public void Authentication_defaults_to_lab_only_in_Development(string environment, string expected)
     {
         using var host = Build(environment, []);
 
-        Assert.Equal(expected, host.Services.GetRequiredService<BuyerIdentity>().Mode);
+        Assert.Equal(expected, host.Services.GetRequiredService<BuyerIdentity>().Mode.ToString());
     }
 
     [Theory]

@@ -10,8 +10,8 @@ public sealed class WireContractTests
     public void Header_names()
     {
         Assert.Equal(
-            ["Idempotency-Key", "X-Served-By", "X-Admin-Key", "Admission-Token"],
-            [ApiHeaders.IdempotencyKey, ApiHeaders.ServedBy, ApiHeaders.AdminKey, ApiHeaders.AdmissionToken]);
+            ["Idempotency-Key", "Idempotent-Replayed", "X-Served-By", "X-Admin-Key", "Admission-Token"],
+            [ApiHeaders.IdempotencyKey, ApiHeaders.IdempotentReplayed, ApiHeaders.ServedBy, ApiHeaders.AdminKey, ApiHeaders.AdmissionToken]);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace TicketRush.Api.Purchasing.Batching;
 /// One buyer waiting in a ticket's batch queue. It is either taken into a batch or gone (its deadline passed) first,
 /// never both: a buyer who gave up is never sold to, and once taken only its batch answers it.
 /// </summary>
-public sealed class BatchedBuyer(Purchase purchase, ActivityContext span, long joinedAt)
+internal sealed class BatchedBuyer(Purchase purchase, ActivityContext span, long joinedAt)
 {
     private const int Waiting = 0;
     private const int Taken = 1;

@@ -8,7 +8,7 @@ namespace TicketRush.Api.Purchasing.Batching;
 /// buyer of a batch. Batches of a ticket are sent one after another, in arrival order; a buyer whose cancellation
 /// fires before its batch is taken leaves with a cancelled answer and is in no batch.
 /// </summary>
-public sealed class PurchaseBatcher(int maxSize, TimeSpan linger, TimeProvider time, Func<IReadOnlyList<BatchedBuyer>, Task> send)
+internal sealed class PurchaseBatcher(int maxSize, TimeSpan linger, TimeProvider time, Func<IReadOnlyList<BatchedBuyer>, Task> send)
 {
     private readonly ConcurrentDictionary<long, TicketBatchQueue> _queues = new();
 

@@ -7,7 +7,7 @@ namespace TicketRush.Api.Purchasing.Blocking;
 /// Tomcat's request threads behind the study's <c>synchronized</c>. Blocking here never takes a thread from the
 /// .NET thread pool, so every other request, health probes included, keeps being served however many buyers wait.
 /// </summary>
-public sealed class BlockingWorkers : IDisposable
+internal sealed class BlockingWorkers : IDisposable
 {
     private readonly BlockingCollection<Action> _queue = new();
     private readonly Thread[] _threads;

@@ -1,4 +1,4 @@
 namespace TicketRush.Api.Purchasing.RedisStock;
 
 /// <summary>A reservation that outlived its lease unsettled; <paramref name="LeaseId"/> names that reservation and no later one of the same buyer.</summary>
-public sealed record ExpiredReservation(long UserId, string LeaseId);
+internal sealed record ExpiredReservation(long UserId, string LeaseId);

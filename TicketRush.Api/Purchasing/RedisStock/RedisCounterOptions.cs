@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Purchasing.RedisStock;
 
 /// <summary>Options of the <c>redis-counter</c> strategy's reservations (section <c>Strategies:RedisCounter</c>).</summary>
-public sealed class RedisCounterOptions
+internal sealed class RedisCounterOptions
 {
     public const string SectionName = "Strategies:RedisCounter";
 

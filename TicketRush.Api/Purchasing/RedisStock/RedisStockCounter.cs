@@ -10,7 +10,7 @@ namespace TicketRush.Api.Purchasing.RedisStock;
 /// and a reservation is settled by what it says: confirmed once the order is there, given back (exactly once) when it
 /// is not. Every settlement names its reservation's lease id, so a late settler never touches the buyer's next one.
 /// </summary>
-public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSource database, IOptions<RedisCounterOptions> options)
+internal sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSource database, IOptions<RedisCounterOptions> options)
 {
     private const string ConfirmScript = """
         #!lua

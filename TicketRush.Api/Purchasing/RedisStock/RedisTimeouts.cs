@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.Purchasing.RedisStock;
 
 /// <summary>Redis client timeouts (section <c>Redis</c>), short enough to fit inside a purchase deadline.</summary>
-public sealed class RedisTimeouts
+internal sealed class RedisTimeouts
 {
     public const string SectionName = "Redis";
 

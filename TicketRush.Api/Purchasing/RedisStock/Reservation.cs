@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Purchasing.RedisStock;
 
 /// <summary>What the Redis reservation script answered.</summary>
-public enum Reservation
+internal enum Reservation
 {
     Reserved = 1,
     SoldOut = 0,

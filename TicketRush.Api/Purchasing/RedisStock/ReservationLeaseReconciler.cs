@@ -8,7 +8,7 @@ namespace TicketRush.Api.Purchasing.RedisStock;
 /// there confirms the sale; none gives the ticket back, so a purchase that died with its server (or lost Redis'
 /// answer) leaks no stock. Servers racing for one reservation settle it once: the give-back script removes the lease first.
 /// </summary>
-public sealed partial class ReservationLeaseReconciler(
+internal sealed partial class ReservationLeaseReconciler(
     RedisStockCounter counter,
     MySqlDataSource database,
     PurchaseTelemetry telemetry,

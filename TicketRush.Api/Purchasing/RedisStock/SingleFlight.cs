@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace TicketRush.Api.Purchasing.RedisStock;
 
 /// <summary>One run per key at a time: callers that arrive while it runs share its result instead of starting their own.</summary>
-public sealed class SingleFlight<TKey, TResult> where TKey : notnull
+internal sealed class SingleFlight<TKey, TResult> where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Lazy<Task<TResult>>> _running = new();
 

@@ -21,7 +21,7 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// A statement the server refuses stops the round trip before its COMMIT, so nothing is written; a commit sent without
 /// an answer is verified for the whole batch.
 /// </remarks>
-public sealed class BatchSaleTransaction : IAsyncDisposable
+internal sealed class BatchSaleTransaction : IAsyncDisposable
 {
     /// <summary>Exclusive upper bound of a batch's size: the grant lives in the token's low 20 bits.</summary>
     public const int SizeLimit = 1 << GrantBits;

@@ -10,7 +10,7 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// session that sent it, so nothing queued behind a stall can still commit, then looks for the order, on the database
 /// the commit was sent to.
 /// </summary>
-public sealed partial class CommitVerifier(
+internal sealed partial class CommitVerifier(
     PrimaryDatabases databases, IOptions<PurchaseOptions> options, TimeProvider time, ILogger<CommitVerifier> logger)
 {
     private static readonly TimeSpan SessionPoll = TimeSpan.FromMilliseconds(10);

@@ -8,7 +8,7 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// The one seam every strategy's writes pass through: the lab's race window, injected faults and the
 /// remaining-stock gauge reach all strategies here, because every sale ends in a <see cref="SaleTransaction"/> write step.
 /// </summary>
-public sealed class PurchaseHooks(FaultInjector faults, PurchaseTelemetry telemetry, IOptions<PurchaseOptions> options, TimeProvider time)
+internal sealed class PurchaseHooks(FaultInjector faults, PurchaseTelemetry telemetry, IOptions<PurchaseOptions> options, TimeProvider time)
 {
     private readonly TimeSpan _raceWindow = options.Value.RaceWindow;
 

@@ -14,7 +14,7 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// holds a monitor and must not await; both run the same code (<c>blocking</c> picks the driver's sync or async calls).
 /// A commit that was sent but not acknowledged is verified, never guessed.
 /// </remarks>
-public sealed class SaleTransaction : IAsyncDisposable, IDisposable
+internal sealed class SaleTransaction : IAsyncDisposable, IDisposable
 {
     // The buyer check rides along on the plain read (one unique-index lookup), so a repeat buyer never writes.
     private const string ReadStockSql = """

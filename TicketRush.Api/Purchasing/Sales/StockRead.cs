@@ -2,7 +2,7 @@ namespace TicketRush.Api.Purchasing.Sales;
 
 /// <summary>The ticket row as a read step saw it; <see cref="Refusal"/> is the check step.</summary>
 /// <param name="AlreadyBought">Whether the buyer already holds an order (known only to plain reads; a locking read leaves it false).</param>
-public sealed record StockRead(bool Exists, int Remaining, int Version, bool AlreadyBought = false)
+internal sealed record StockRead(bool Exists, int Remaining, int Version, bool AlreadyBought = false)
 {
     public static readonly StockRead Missing = new(false, 0, 0);
 

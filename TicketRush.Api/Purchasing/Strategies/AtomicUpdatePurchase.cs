@@ -6,7 +6,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// Beyond the study: no read at all. One conditional decrement, the order and the commit travel in one round trip,
 /// so the row lock is held for the shortest time MySQL allows.
 /// </summary>
-public sealed class AtomicUpdatePurchase(SaleTransactions transactions) : IPurchaseStrategy<AtomicUpdatePurchase>
+internal sealed class AtomicUpdatePurchase(SaleTransactions transactions) : IPurchaseStrategy<AtomicUpdatePurchase>
 {
     public static StrategyDescriptor Descriptor { get; } = new(
         StrategyNames.Atomic, "beyond",

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>Options of the <c>batched</c> strategy (section <c>Strategies:Batched</c>): when a server's batch of one ticket's buyers closes.</summary>
-public sealed class BatchedOptions
+internal sealed class BatchedOptions
 {
     public const string SectionName = "Strategies:Batched";
 

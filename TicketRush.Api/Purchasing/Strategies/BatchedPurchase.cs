@@ -12,7 +12,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// sells them in one transaction and one round trip (<see cref="BatchSaleTransaction"/>); two servers' batches meet on
 /// the row lock like two buyers do.
 /// </summary>
-public sealed partial class BatchedPurchase : IPurchaseStrategy<BatchedPurchase>
+internal sealed partial class BatchedPurchase : IPurchaseStrategy<BatchedPurchase>
 {
     private readonly SaleTransactions _transactions;
     private readonly PurchaseHooks _hooks;

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>Options of the in-process lock strategies, <c>lock</c> and <c>semaphore</c> (section <c>Strategies:InProcessLock</c>).</summary>
-public sealed class InProcessLockOptions
+internal sealed class InProcessLockOptions
 {
     public const string SectionName = "Strategies:InProcessLock";
 

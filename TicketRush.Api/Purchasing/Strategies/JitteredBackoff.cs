@@ -5,7 +5,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// also stops growing at one base backoff per contender: spreading n buyers' retries needs about n short slots, and a
 /// ceiling far above that only makes the unlucky buyer of a light sale wait seconds (p99 3.2 s at 8 buyers per server).
 /// </summary>
-public static class JitteredBackoff
+internal static class JitteredBackoff
 {
     /// <param name="conflicts">Conflicts so far (0 for the first wait).</param>
     /// <param name="random">A number in [0, 1).</param>

@@ -14,7 +14,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// The blocking runs on threads reserved for it, never on the thread pool that serves every other request, and a
 /// buyer waits for the lock only until the purchase deadline.
 /// </remarks>
-public sealed class MonitorLockPurchase : IPurchaseStrategy<MonitorLockPurchase>, IDisposable
+internal sealed class MonitorLockPurchase : IPurchaseStrategy<MonitorLockPurchase>, IDisposable
 {
     private readonly SaleTransactions _transactions;
     private readonly PurchaseTelemetry _telemetry;

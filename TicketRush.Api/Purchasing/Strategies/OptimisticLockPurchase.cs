@@ -9,7 +9,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// Level 2, optimistic: read the stock and its version, then write only if the version is still the one read.
 /// On a conflict, read again and retry with jittered exponential backoff until sold, sold out, or the deadline.
 /// </summary>
-public sealed class OptimisticLockPurchase(
+internal sealed class OptimisticLockPurchase(
     SaleTransactions transactions,
     PurchaseTelemetry telemetry,
     IOptions<OptimisticOptions> options,

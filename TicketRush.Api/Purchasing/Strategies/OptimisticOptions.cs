@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>Options of the optimistic strategy (section <c>Strategies:Optimistic</c>); a buyer retries until sold, sold out or the purchase deadline.</summary>
-public sealed class OptimisticOptions
+internal sealed class OptimisticOptions
 {
     public const string SectionName = "Strategies:Optimistic";
 

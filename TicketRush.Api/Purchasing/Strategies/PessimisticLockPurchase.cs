@@ -7,7 +7,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// asks. A plain read first turns away sold-out and repeat buyers without queueing them on the row lock; the locked
 /// read checks again, since only it counts.
 /// </summary>
-public sealed class PessimisticLockPurchase(SaleTransactions transactions) : IPurchaseStrategy<PessimisticLockPurchase>
+internal sealed class PessimisticLockPurchase(SaleTransactions transactions) : IPurchaseStrategy<PessimisticLockPurchase>
 {
     public static StrategyDescriptor Descriptor { get; } = new(
         StrategyNames.Pessimistic, "2",

@@ -15,7 +15,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// of, another ticket of its stripe, which costs a pause, never a wrong sale. A server that cannot hear the channel
 /// must not keep locks for runs (<see cref="CanHear"/>): nobody could ask it to step aside.
 /// </remarks>
-public sealed class RedLockNotices
+internal sealed class RedLockNotices
 {
     private const string Released = "r";
     private const string Wanted = "w";

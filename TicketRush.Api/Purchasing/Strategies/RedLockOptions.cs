@@ -1,7 +1,7 @@
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>Options of the Redis distributed lock strategy (section <c>Strategies:RedLock</c>); a buyer waits for the lock until the purchase deadline.</summary>
-public sealed class RedLockOptions
+internal sealed class RedLockOptions
 {
     public const string SectionName = "Strategies:RedLock";
 

@@ -18,7 +18,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// waits on a channel instead of spinning. A run ends after <see cref="RedLockOptions.RunLength"/> buyers when the
 /// other server wants the lock, which then has the next turn.
 /// </remarks>
-public sealed class RedLockPurchase(
+internal sealed class RedLockPurchase(
     IDistributedLockFactory locks,
     RedLockNotices notices,
     SaleTransactions transactions,

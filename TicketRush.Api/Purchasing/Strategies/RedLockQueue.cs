@@ -8,7 +8,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// one release per run instead of per buyer, and no buyer waits for the previous one's release to reach Redis.
 /// A lock is left only when a buyer is already waiting; whoever leaves the queue last gives it back.
 /// </summary>
-public sealed class RedLockQueue
+internal sealed class RedLockQueue
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Lock _state = new();

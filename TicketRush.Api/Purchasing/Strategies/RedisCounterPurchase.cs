@@ -11,7 +11,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// touch MySQL. Only winners write to MySQL, with the conditional decrement as the last guard. Every reservation is
 /// settled against MySQL: by the purchase itself, or, if it died, by any server once its lease runs out.
 /// </summary>
-public sealed class RedisCounterPurchase(
+internal sealed class RedisCounterPurchase(
     RedisStockCounter counter,
     SaleCatalog sales,
     SaleTransactions transactions,

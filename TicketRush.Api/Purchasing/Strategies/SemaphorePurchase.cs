@@ -8,7 +8,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// Level 1, <c>SemaphoreSlim(1, 1)</c> per ticket waited for with a timeout (Java's <c>ReentrantLock.tryLock</c>),
 /// awaited rather than blocking. It serialises one process; two servers still race each other.
 /// </summary>
-public sealed class SemaphorePurchase(
+internal sealed class SemaphorePurchase(
     SaleTransactions transactions,
     PurchaseTelemetry telemetry,
     IOptions<InProcessLockOptions> options) : IPurchaseStrategy<SemaphorePurchase>

@@ -7,7 +7,7 @@ namespace TicketRush.Api.Servers.Health;
 /// Pings every dependency a few times a second, in the background, and keeps the last answer. <c>/health</c> reads it
 /// and never waits on a dependency itself, so it answers at once whatever MySQL or Redis do, frozen ones included.
 /// </summary>
-public sealed class DependencyProbes(IEnumerable<IDependencyPing> pings, TimeProvider time) : BackgroundService
+internal sealed class DependencyProbes(IEnumerable<IDependencyPing> pings, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 

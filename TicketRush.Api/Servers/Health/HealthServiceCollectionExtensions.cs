@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace TicketRush.Api.Servers.Health;
 
-public static class HealthServiceCollectionExtensions
+internal static class HealthServiceCollectionExtensions
 {
     /// <summary>Probes <typeparamref name="TPing"/> in the background and reports it in <c>/health</c> (tag <c>ready</c>).</summary>
     public static IServiceCollection AddProbedDependency<TPing>(this IServiceCollection services, string name)

@@ -47,7 +47,7 @@ public sealed class RecordedPurchaseTests
         };
         if (replayed)
         {
-            response.Headers.Add(RecordedPurchase.ReplayedHeader, "true");
+            response.Headers.Add(ApiHeaders.IdempotentReplayed, "true");
         }
 
         return response;
