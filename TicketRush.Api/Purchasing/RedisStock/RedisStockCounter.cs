@@ -154,6 +154,13 @@ public sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSou
 
         try
         {
+            // A buyer who found the counter missing while another seeding ran gets here after it: the counter is back,
+            // and reading every order again for nothing is what a rush on a lost counter must not do.
+            if (await redis.GetDatabase().KeyExistsAsync(Keys(ticketId)[0]))
+            {
+                return true;
+            }
+
             // Bounded by the command timeouts, not a buyer's token: buyers waiting for this seeding share it.
             return await SeedFromDatabaseAsync(ticketId, CancellationToken.None);
         }
