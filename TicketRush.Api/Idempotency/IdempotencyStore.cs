@@ -11,7 +11,6 @@ namespace TicketRush.Api.Idempotency;
 internal sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<IdempotencyOptions> options, TimeProvider time)
 {
     private const string ClaimScript = """
-        #!lua
         local state = redis.call('HGET', KEYS[1], 'state')
         if not state then
           redis.call('HSET', KEYS[1], 'state', 'running', 'fp', ARGV[1], 'owner', ARGV[2])
@@ -26,7 +25,6 @@ internal sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Id
 
     // A lease that ran out while nobody else claimed the key (Redis was unreachable longer than the lease) is taken again.
     private const string RenewScript = """
-        #!lua
         local owner = redis.call('HGET', KEYS[1], 'owner')
         if not owner then
           redis.call('HSET', KEYS[1], 'state', 'running', 'fp', ARGV[3], 'owner', ARGV[1])
@@ -39,7 +37,6 @@ internal sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Id
         """;
 
     private const string CompleteScript = """
-        #!lua
         local owner = redis.call('HGET', KEYS[1], 'owner')
         if owner and owner ~= ARGV[1] then return 0 end
         redis.call('HSET', KEYS[1], 'state', 'done', 'owner', ARGV[1], 'fp', ARGV[7], 'status', ARGV[2], 'type', ARGV[3], 'location', ARGV[4], 'body', ARGV[5])
@@ -48,7 +45,6 @@ internal sealed class IdempotencyStore(IConnectionMultiplexer redis, IOptions<Id
         """;
 
     private const string ReleaseScript = """
-        #!lua flags=allow-oom
         if redis.call('HGET', KEYS[1], 'owner') == ARGV[1] and redis.call('HGET', KEYS[1], 'state') == 'running' then
           return redis.call('DEL', KEYS[1])
         end

@@ -11,7 +11,6 @@ internal sealed class AdmissionLease(IConnectionMultiplexer redis)
     public static readonly RedisKey Key = RedisKeys.Admitter;
 
     private const string HoldScript = """
-        #!lua
         if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 1 end
         if redis.call('GET', KEYS[1]) == ARGV[1] then
           redis.call('PEXPIRE', KEYS[1], ARGV[2])
@@ -21,7 +20,6 @@ internal sealed class AdmissionLease(IConnectionMultiplexer redis)
         """;
 
     private const string ReleaseScript = """
-        #!lua flags=allow-oom
         if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
         return 0
         """;

@@ -10,18 +10,12 @@ namespace TicketRush.Api.WaitingRoom;
 /// <c>INCR</c>; admission times from Redis's own clock (<c>TIME</c>), never a server's. A sold-out ticket's line
 /// expires after <see cref="WaitingRoomOptions.SoldOutRetention"/>, so lines do not pile up in Redis sale after sale.
 /// </summary>
-/// <remarks>
-/// Every script starts <c>#!lua</c>: at <c>maxmemory</c> Redis then refuses a writing script whole, before it runs. A
-/// script without flags runs until its first growing write fails, keeping what it removed before: an admission round
-/// took the head of the line out and failed to admit it, a buyer lost from the line for good.
-/// </remarks>
 internal sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<WaitingRoomOptions> options)
 {
     private const string ActiveKey = "ticketrush:wr:active";
 
     // KEYS: positions (hash user → position), line (zset user by position), sequence, states (hash user → state); ARGV: user.
     private const string JoinScript = """
-        #!lua
         local position = redis.call('HGET', KEYS[1], ARGV[1])
         if position then return tonumber(position) end
         position = redis.call('INCR', KEYS[3])
@@ -33,7 +27,6 @@ internal sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<Waiting
 
     // KEYS: positions, line, states, meta; ARGV: user. Returns position, state, ahead, sold-out flag.
     private const string StatusScript = """
-        #!lua flags=no-writes
         local position = redis.call('HGET', KEYS[1], ARGV[1])
         if not position then return {0, '', 0, 0} end
         local state = redis.call('HGET', KEYS[3], ARGV[1]) or 'waiting'
@@ -50,7 +43,6 @@ internal sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<Waiting
     // purchase started just before expiry may still sell; purchases recorded after the stock was read are subtracted,
     // since that read still counted them.
     private const string AdmitScript = """
-        #!lua
         if redis.call('GET', KEYS[5]) ~= ARGV[7] then return {0, 0, 0, 1} end
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -88,17 +80,13 @@ internal sealed class WaitingLine(IConnectionMultiplexer redis, IOptions<Waiting
     // KEYS: admitted, states, meta; ARGV: user. Counts the purchase, so an admission round whose stock read predates it
     // does not count its ticket twice (once as stock, once as a freed slot).
     private const string PurchasedScript = """
-        #!lua
         redis.call('HINCRBY', KEYS[3], 'purchased', 1)
         redis.call('ZREM', KEYS[1], ARGV[1])
         redis.call('HSET', KEYS[2], ARGV[1], 'purchased')
         return 1
         """;
 
-    private const string ExpireScript = """
-        #!lua
-        for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end return 1
-        """;
+    private const string ExpireScript = "for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end return 1";
 
     /// <summary>Puts the buyer in line (once) and returns their position.</summary>
     public async Task<long> JoinAsync(long ticketId, long userId)

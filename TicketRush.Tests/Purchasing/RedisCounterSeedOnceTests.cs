@@ -35,8 +35,10 @@ public sealed class RedisCounterSeedOnceTests(TicketRushApp app, ITestOutputHelp
         var rowsRead = await SaleRows.RowsReadAsync(connection) - before;
         output.WriteLine($"{verdict}; MariaDB read {rowsRead:N0} rows ({rowsRead / (double)EarlierOrders:F1} × the earlier orders)");
 
-        // One seeding reads the 20,000 earlier orders once; two servers may each seed at most once. One per buyer: 4,000,000.
-        Assert.True(rowsRead < 3 * EarlierOrders, $"the rush made MariaDB read {rowsRead:N0} rows: {rowsRead / (double)EarlierOrders:F1} seedings' worth");
+        // One seeding reads the 20,000 earlier orders once; one per buyer read 4,935,851 rows (before single flight). A
+        // seeding that started after another had put the counter back read them all again (3 seedings' worth); with
+        // that checked, 2.0 were measured: a second full read is left, not explained yet. At most two.
+        Assert.True(rowsRead < 2.5 * EarlierOrders, $"the rush made MariaDB read {rowsRead:N0} rows: {rowsRead / (double)EarlierOrders:F1} seedings' worth");
         Assert.Equal(0, verdict.Oversold);
         Assert.Equal(0, verdict.DuplicateBuyers);
         Assert.All(verdict.Attempts.Where(a => a.Status >= 500), a => Assert.Equal("dependency-unavailable", a.Code));

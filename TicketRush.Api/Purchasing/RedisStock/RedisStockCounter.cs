@@ -13,7 +13,6 @@ namespace TicketRush.Api.Purchasing.RedisStock;
 internal sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataSource database, IOptions<RedisCounterOptions> options)
 {
     private const string ConfirmScript = """
-        #!lua
         if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
         redis.call('HSET', KEYS[2], ARGV[1], 'bought')
         redis.call('ZREM', KEYS[3], ARGV[1])
@@ -24,7 +23,6 @@ internal sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataS
     // servers racing for it give it back once, and none gives back a later reservation of the same buyer.
     // ARGV[3] = '1' marks the buyer bought: MySQL says they hold the ticket.
     private const string GiveBackScript = """
-        #!lua
         if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
         redis.call('ZREM', KEYS[3], ARGV[1])
         if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCR', KEYS[1]) end
@@ -34,7 +32,6 @@ internal sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataS
 
     // MySQL said sold out although Redis had stock (e.g. a re-seed raced a sale): trust MySQL.
     private const string SoldOutScript = """
-        #!lua
         if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('SET', KEYS[1], 0) end
         if redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[2] then
           redis.call('HDEL', KEYS[2], ARGV[1])
@@ -46,21 +43,18 @@ internal sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataS
     // Seeding writes the holders in chunks, then the counter last: a missing counter means "not seeded" to every
     // reservation, so no buyer is admitted against a half-written holder book. Every step stops at a live counter.
     private const string SeedStartScript = """
-        #!lua
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         redis.call('DEL', KEYS[2], KEYS[3])
         return 1
         """;
 
     private const string SeedHoldersScript = """
-        #!lua
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         for i = 1, #ARGV do redis.call('HSET', KEYS[2], ARGV[i], 'bought') end
         return 1
         """;
 
     private const string SeedStockScript = """
-        #!lua
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         redis.call('SET', KEYS[1], ARGV[1])
         return 1
@@ -68,7 +62,6 @@ internal sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataS
 
     // KEYS[1]: the ticket's seeding lock. Only its holder releases it.
     private const string ReleaseSeedLockScript = """
-        #!lua flags=allow-oom
         if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
         return 0
         """;
@@ -80,7 +73,6 @@ internal sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataS
 
     // Answers user, lease id pairs. A lease with no pending reservation behind it settles nothing and is dropped.
     private const string ExpiredScript = """
-        #!lua
         local now = redis.call('TIME')
         local users = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now[1] * 1000 + math.floor(now[2] / 1000), 'LIMIT', 0, tonumber(ARGV[1]))
         local expired = {}
@@ -154,6 +146,13 @@ internal sealed class RedisStockCounter(IConnectionMultiplexer redis, MySqlDataS
 
         try
         {
+            // A buyer who found the counter missing while another seeding ran gets here after it: the counter is back,
+            // and reading every order again for nothing is what a rush on a lost counter must not do.
+            if (await redis.GetDatabase().KeyExistsAsync(Keys(ticketId)[0]))
+            {
+                return true;
+            }
+
             // Bounded by the command timeouts, not a buyer's token: buyers waiting for this seeding share it.
             return await SeedFromDatabaseAsync(ticketId, CancellationToken.None);
         }

@@ -13,7 +13,6 @@ internal static class ReservationScript
     // Returns 1 reserved, 0 sold out, -1 already bought (MySQL holds the order), -2 not seeded, -3 a reservation of the
     // buyer's is still pending: nobody knows yet whether it becomes an order.
     public const string Text = """
-        #!lua
         local stock = redis.call('GET', KEYS[1])
         if not stock then return -2 end
         local held = redis.call('HGET', KEYS[2], ARGV[1])
