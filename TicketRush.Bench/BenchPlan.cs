@@ -17,7 +17,8 @@ public sealed record BenchPlan(
     TimeSpan DropLimit,
     TimeSpan SustainedWindow,
     bool Telemetry,
-    string OutputDirectory)
+    string OutputDirectory,
+    IReadOnlyList<string> ApiSettings)
 {
     public const string Usage = """
         ticketrush-bench — starts the whole system (MariaDB, Redis, api-1, api-2) on loopback, measures this machine's
@@ -30,6 +31,8 @@ public sealed record BenchPlan(
           --sustained-seconds N   sustained-sale window        (default 20; quick 4)
           --telemetry on|off      export traces/metrics to the Aspire dashboard, as start.sh runs   (default on)
           --out DIR               where the reports go         (default docs)
+          --api K=V,K=V           API settings for both servers, e.g. Purchase:TransactionsInFlightPerTicket=0
+                                  (default: none, the servers' own defaults)
         """;
 
     private static readonly string[] QuickStrategies = ["atomic", "redis-counter", "pessimistic"];
@@ -75,7 +78,9 @@ public sealed record BenchPlan(
                 "off" => false,
                 var other => throw new ArgumentException($"--telemetry takes on or off, not '{other}'."),
             },
-            Get("out", "docs"));
+            Get("out", "docs"),
+            [.. Get("api", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(setting => setting.Contains('=', StringComparison.Ordinal) ? setting : throw new ArgumentException($"--api takes Key=Value pairs, not '{setting}'."))]);
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys.Select(k => "--" + k))}.");

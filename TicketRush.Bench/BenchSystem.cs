@@ -42,12 +42,13 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public bool DashboardRunning { get; private set; }
 
-    public static async Task<BenchSystem> StartAsync(bool telemetry, CancellationToken cancellationToken)
+    /// <param name="apiSettings">Settings given to both servers (<c>Key=Value</c>, through the AppHost's <c>Api</c> section).</param>
+    public static async Task<BenchSystem> StartAsync(bool telemetry, IReadOnlyList<string> apiSettings, CancellationToken cancellationToken)
     {
         var system = new BenchSystem();
         try
         {
-            await system.StartCoreAsync(telemetry, cancellationToken);
+            await system.StartCoreAsync(telemetry, apiSettings, cancellationToken);
             return system;
         }
         catch
@@ -57,7 +58,7 @@ public sealed class BenchSystem : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(bool telemetry, CancellationToken cancellationToken)
+    private async Task StartCoreAsync(bool telemetry, IReadOnlyList<string> apiSettings, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
@@ -77,6 +78,7 @@ public sealed class BenchSystem : IAsyncDisposable
                 $"--Parameters:admin-key={AdminKey}",
                 .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
                 .. dashboardArgs,
+                .. apiSettings.Select(setting => $"--Api:{setting}"),
             ],
             (options, _) =>
             {

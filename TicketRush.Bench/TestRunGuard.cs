@@ -9,6 +9,10 @@ public static class TestRunGuard
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private static readonly string[] Markers = ["testhost", "dotnet test", "vstest.console"];
 
+    // Not the integration suite: the unit tests start no AppHost, and a `flock` still waiting for the shared
+    // integration-test lock (held by this bench's own `flock` on a shared box) runs nothing until we are done.
+    private static readonly string[] NotASuite = ["UnitTests"];
+
     /// <summary>The first process that looks like a test run, or null.</summary>
     public static string? FindTestRun()
     {
@@ -17,6 +21,11 @@ public static class TestRunGuard
             try
             {
                 var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+                if (commandLine.StartsWith("flock ", StringComparison.Ordinal) || NotASuite.Any(n => commandLine.Contains(n, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
                 if (Markers.FirstOrDefault(m => commandLine.Contains(m, StringComparison.Ordinal)) is { } marker)
                 {
                     return $"{marker} (pid {Path.GetFileName(directory)})";

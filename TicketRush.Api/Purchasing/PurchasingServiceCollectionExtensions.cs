@@ -59,6 +59,7 @@ public static class PurchasingServiceCollectionExtensions
         services.AddSingleton<PurchaseHooks>();
         services.AddSingleton<CommitVerifier>();
         services.AddSingleton<SaleTransactions>();
+        services.AddSingleton<TicketTransactionGate>();
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<PurchaseStrategyCatalog>();
         services.AddHostedService<DefaultStrategyCheck>();

@@ -30,13 +30,14 @@ public sealed class StrategyScenarios(BenchSystem system, MySqlDataSource databa
         foreach (var scenario in scenarios)
         {
             var before = await ServerCounters.ReadAsync(database, redis, cancellationToken);
-            var result = await scenario(strategy, cancellationToken);
-            result = result with { Counters = await ServerCounters.ReadAsync(database, redis, cancellationToken) - before };
+            var (result, cpu) = await CpuUse.MeasureAsync(() => scenario(strategy, cancellationToken));
+            result = result with { Counters = await ServerCounters.ReadAsync(database, redis, cancellationToken) - before, Cpu = cpu };
             results.Add(result);
             log($"  {result.Scenario}: {result.Load.Throughput:F0} req/s, {result.SalesRate:F0} sales/s, " +
                 $"p50/p99 {result.Load.Percentile(0.5).TotalMilliseconds:F1}/{result.Load.Percentile(0.99).TotalMilliseconds:F1} ms, " +
                 $"sold {result.Audit.Orders}/{result.Audit.Stock} in {result.Audit.Commits} commits ({result.Audit.OrdersPerCommit:F1} per commit), invariants {result.InvariantsHeld?.ToString() ?? "not judged"}" +
                 (result.FirstServerError is { } error ? $"; first 5xx: {error}" : ""));
+            log($"  CPU (cores): {cpu?.Summary() ?? "not readable"}");
         }
     }
 

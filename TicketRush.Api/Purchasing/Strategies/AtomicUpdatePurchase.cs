@@ -13,6 +13,8 @@ public sealed class AtomicUpdatePurchase(SaleTransactions transactions) : IPurch
         "One conditional UPDATE ... SET remaining = remaining - 1 WHERE remaining > 0, the order insert and the commit in a single round trip.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
+    public bool TransactionPerBuyer => true;
+
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         await using var sale = await transactions.OpenAsync(purchase, cancellationToken);

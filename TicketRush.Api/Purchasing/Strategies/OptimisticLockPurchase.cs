@@ -20,6 +20,8 @@ public sealed class OptimisticLockPurchase(
         "Version column as concurrency token; on conflict reload and retry with jittered backoff until sold, sold out or the purchase deadline.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
+    public bool TransactionPerBuyer => true;
+
     public TimeSpan? Deadline => options.Value.Deadline;
 
     // Counters shared out by ticket id, like the in-process locks: two tickets of a stripe count as one contention.

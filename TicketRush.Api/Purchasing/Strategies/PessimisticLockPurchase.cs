@@ -14,6 +14,8 @@ public sealed class PessimisticLockPurchase(SaleTransactions transactions) : IPu
         "SELECT ... FOR UPDATE on the ticket row inside the purchase transaction: the database serialises buyers across servers.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
+    public bool TransactionPerBuyer => true;
+
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         await using var sale = await transactions.OpenAsync(purchase, cancellationToken);
