@@ -9,8 +9,9 @@ public static class TestRunGuard
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private static readonly string[] Markers = ["testhost", "dotnet test", "vstest.console"];
 
-    // Not the integration suite: the unit tests start no AppHost, and a `flock` still waiting for the shared
-    // integration-test lock (held by this bench's own `flock` on a shared box) runs nothing until we are done.
+    // Not the integration suite: the unit tests start no AppHost, and a `flock` wrapper (`timeout N flock LOCK dotnet
+    // test …`) waiting for the shared integration-test lock, which this bench holds on a shared box, runs nothing until
+    // we are done; once it holds the lock, the suite it starts shows up as a process of its own.
     private static readonly string[] NotASuite = ["UnitTests"];
 
     /// <summary>The first process that looks like a test run, or null.</summary>
@@ -21,7 +22,7 @@ public static class TestRunGuard
             try
             {
                 var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
-                if (commandLine.StartsWith("flock ", StringComparison.Ordinal) || NotASuite.Any(n => commandLine.Contains(n, StringComparison.Ordinal)))
+                if (commandLine.Contains("flock ", StringComparison.Ordinal) || NotASuite.Any(n => commandLine.Contains(n, StringComparison.Ordinal)))
                 {
                     continue;
                 }

@@ -101,8 +101,11 @@ public static class Ceilings
         }
     }
 
-    /// <summary>The key of ceiling <paramref name="key"/> measured by a native tool instead of our .NET client.</summary>
-    public static string NativeKey(string key) => $"{key}n";
+    /// <summary>
+    /// The key of ceiling <paramref name="key"/> measured by a native tool instead of our .NET client: (f) is (e) by wrk,
+    /// the others add an <c>n</c>.
+    /// </summary>
+    public static string NativeKey(string key) => key == "e" ? "f" : $"{key}n";
 
     /// <summary>
     /// Ceiling <paramref name="key"/> as whichever client got more out of it, ours or the native tool: a ceiling measured
