@@ -58,7 +58,7 @@ public static class PurchasingServiceCollectionExtensions
         services.AddSingleton<PurchaseTelemetry>();
         services.AddSingleton<PurchaseHooks>();
         services.AddSingleton<CommitVerifier>();
-        services.AddSingleton<SaleTransactions>();
+        services.AddSingleton<SaleTransactionFactory>();
         services.AddSingleton<TicketTransactionGate>();
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<PurchaseStrategyCatalog>();

@@ -16,32 +16,6 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// </remarks>
 public sealed class SaleTransaction : IAsyncDisposable, IDisposable
 {
-    // The buyer check rides along on the plain read (one unique-index lookup), so a repeat buyer never writes.
-    private const string ReadStockSql = """
-        SELECT remaining_stock, version,
-               EXISTS(SELECT 1 FROM ticket_orders WHERE ticket_id = @ticket AND user_id = @user)
-        FROM tickets WHERE id = @ticket
-        """;
-
-    // A locking read locks only the ticket row: a locking look into the orders index would gap-lock other buyers' inserts.
-    private const string ReadStockForUpdateSql = "SELECT remaining_stock, version FROM tickets WHERE id = @ticket FOR UPDATE";
-    private const string BlindWriteSql =
-        "UPDATE tickets SET remaining_stock = @remaining, version = version + 1, last_sale = @sale WHERE id = @ticket";
-    private const string FencedWriteSql = BlindWriteSql + " AND version = @version";
-    private const string ConditionalDecrementSql =
-        "UPDATE tickets SET remaining_stock = remaining_stock - 1, version = version + 1, last_sale = @sale WHERE id = @ticket AND remaining_stock > 0";
-
-    // Runs after the stock write in the same round trip. The order is inserted only if the row carries this sale's
-    // token, that is only if the write above changed it: a fact of the row, not of the session. Asking the session
-    // (ROW_COUNT() = 1) once let a decrement commit without its order, with MariaDB frozen and clients giving up.
-    private const string SaveOrderAndCommitSql = """
-        INSERT INTO ticket_orders (ticket_id, user_id, created_at, served_by, strategy)
-            SELECT id, @user, @created, @server, @strategy FROM tickets WHERE id = @ticket AND last_sale = @sale;
-        SELECT (SELECT last_sale = @sale FROM tickets WHERE id = @ticket), LAST_INSERT_ID(),
-               (SELECT remaining_stock FROM tickets WHERE id = @ticket);
-        COMMIT;
-        """;
-
     private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -55,11 +29,11 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
     private readonly MySqlConnection _connection;
     private readonly int _sessionId;
     private readonly Purchase _purchase;
-    private readonly SaleTransactions _shared;
+    private readonly SaleTransactionFactory _shared;
     private bool _inTransaction;
     private bool _readFirst;
 
-    internal SaleTransaction(MySqlConnection connection, Purchase purchase, SaleTransactions shared)
+    internal SaleTransaction(MySqlConnection connection, Purchase purchase, SaleTransactionFactory shared)
     {
         _connection = connection;
         // Kept now: a connection that broke mid-commit no longer says which session it was, and verification needs it.
@@ -103,7 +77,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
 
     private async ValueTask<StockRead> ReadAsync(bool locking, bool blocking, CancellationToken cancellationToken)
     {
-        await using var command = NewCommand(locking ? $"START TRANSACTION; {ReadStockForUpdateSql}" : ReadStockSql);
+        await using var command = NewCommand(locking ? $"{SaleSql.StartTransaction} {SaleSql.ReadStockForUpdate}" : SaleSql.ReadStock);
         _inTransaction |= locking;
         _readFirst = true;
 
@@ -112,13 +86,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         try
         {
             var row = await NextRowAsync(reader, blocking);
-            var read = row ? new StockRead(true, reader.GetInt32(0), reader.GetInt32(1), !locking && reader.GetBoolean(2)) : StockRead.Missing;
-            if (read is { Exists: true, Remaining: <= 0 })
-            {
-                _purchase.Sale.MarkSoldOut();
-            }
-
-            return read;
+            return row ? new StockRead(true, reader.GetInt32(0), reader.GetInt32(1), !locking && reader.GetBoolean(2)) : StockRead.Missing;
         }
         finally
         {
@@ -138,15 +106,15 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
             UserId = _purchase.UserId,
             CreatedAt = _shared.Time.GetUtcNow(),
             ServedBy = _shared.ServerName,
-            Strategy = _purchase.Strategy,
+            Strategy = _purchase.Sale.Strategy,
         };
         var stockWriteSql = write switch
         {
-            StockWrite.Blind => BlindWriteSql,
-            StockWrite.Fenced => FencedWriteSql,
-            _ => ConditionalDecrementSql,
+            StockWrite.Blind => SaleSql.BlindWrite,
+            StockWrite.Fenced => SaleSql.FencedWrite,
+            _ => SaleSql.ConditionalDecrement,
         };
-        await using var command = NewCommand($"{Begin(write)} {stockWriteSql}; {SaveOrderAndCommitSql}");
+        await using var command = NewCommand($"{Begin(write)} {stockWriteSql}; {SaleSql.SaveOrderAndCommit}");
         command.Parameters.AddWithValue("@created", order.CreatedAt.UtcDateTime);
         command.Parameters.AddWithValue("@server", order.ServedBy);
         command.Parameters.AddWithValue("@strategy", order.Strategy);
@@ -227,8 +195,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         switch (write)
         {
             case StockWrite.ConditionalDecrement:
-                _purchase.Sale.MarkSoldOut();
-                return PurchaseOutcome.SoldOut;
+                return PurchaseOutcome.SoldOutInDatabase;
             case StockWrite.Fenced:
                 return null;
             default:
@@ -244,8 +211,8 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
     /// </summary>
     private string Begin(StockWrite write) =>
         _inTransaction ? ""
-        : write == StockWrite.Blind ? "START TRANSACTION;"
-        : "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION;";
+        : write == StockWrite.Blind ? SaleSql.StartTransaction
+        : SaleSql.StartReadCommittedTransaction;
 
     private MySqlCommand NewCommand(string sql)
     {
@@ -280,7 +247,7 @@ public sealed class SaleTransaction : IAsyncDisposable, IDisposable
         _inTransaction = false;
         try
         {
-            await using var rollback = new MySqlCommand("ROLLBACK", _connection) { CommandTimeout = (int)RollbackTimeout.TotalSeconds };
+            await using var rollback = new MySqlCommand(SaleSql.Rollback, _connection) { CommandTimeout = (int)RollbackTimeout.TotalSeconds };
             if (blocking)
             {
                 rollback.ExecuteNonQuery();

@@ -10,6 +10,6 @@ public sealed record StockRead(bool Exists, int Remaining, int Version, bool Alr
     public PurchaseOutcome? Refusal =>
         !Exists ? PurchaseOutcome.TicketNotFound
         : AlreadyBought ? PurchaseOutcome.AlreadyPurchased
-        : Remaining <= 0 ? PurchaseOutcome.SoldOut
+        : Remaining <= 0 ? PurchaseOutcome.SoldOutInDatabase
         : null;
 }

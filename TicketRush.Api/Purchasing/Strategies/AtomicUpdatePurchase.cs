@@ -6,7 +6,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// Beyond the study: no read at all. One conditional decrement, the order and the commit travel in one round trip,
 /// so the row lock is held for the shortest time MySQL allows.
 /// </summary>
-public sealed class AtomicUpdatePurchase(SaleTransactions transactions) : IPurchaseStrategy
+public sealed class AtomicUpdatePurchase(SaleTransactionFactory transactions) : IPurchaseStrategy
 {
     public StrategyDescriptor Descriptor { get; } = new(
         "atomic", "beyond",

@@ -14,7 +14,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// </summary>
 public sealed partial class BatchedPurchase : IPurchaseStrategy
 {
-    private readonly SaleTransactions _transactions;
+    private readonly SaleTransactionFactory _transactions;
     private readonly PurchaseHooks _hooks;
     private readonly PurchaseTelemetry _telemetry;
     private readonly PurchaseOptions _purchase;
@@ -23,7 +23,7 @@ public sealed partial class BatchedPurchase : IPurchaseStrategy
     private readonly PurchaseBatcher _batcher;
 
     public BatchedPurchase(
-        SaleTransactions transactions,
+        SaleTransactionFactory transactions,
         PurchaseHooks hooks,
         PurchaseTelemetry telemetry,
         IOptions<PurchaseOptions> purchase,

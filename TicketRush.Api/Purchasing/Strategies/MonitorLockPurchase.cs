@@ -16,12 +16,12 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// </remarks>
 public sealed class MonitorLockPurchase : IPurchaseStrategy, IDisposable
 {
-    private readonly SaleTransactions _transactions;
+    private readonly SaleTransactionFactory _transactions;
     private readonly PurchaseTelemetry _telemetry;
     private readonly LockStripes<Lock> _locks;
     private readonly BlockingWorkers _threads;
 
-    public MonitorLockPurchase(SaleTransactions transactions, PurchaseTelemetry telemetry, IOptions<InProcessLockOptions> options)
+    public MonitorLockPurchase(SaleTransactionFactory transactions, PurchaseTelemetry telemetry, IOptions<InProcessLockOptions> options)
     {
         _transactions = transactions;
         _telemetry = telemetry;

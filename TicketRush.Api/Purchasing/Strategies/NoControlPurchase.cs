@@ -3,7 +3,7 @@ using TicketRush.Api.Purchasing.Sales;
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>Level 0: read, check, write stock − 1, insert. Concurrent buyers overwrite each other's decrement.</summary>
-public sealed class NoControlPurchase(SaleTransactions transactions) : IPurchaseStrategy
+public sealed class NoControlPurchase(SaleTransactionFactory transactions) : IPurchaseStrategy
 {
     public StrategyDescriptor Descriptor { get; } = new(
         "none", "0",

@@ -10,7 +10,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// On a conflict, read again and retry with jittered exponential backoff until sold, sold out, or the deadline.
 /// </summary>
 public sealed class OptimisticLockPurchase(
-    SaleTransactions transactions,
+    SaleTransactionFactory transactions,
     PurchaseTelemetry telemetry,
     IOptions<OptimisticOptions> options,
     TimeProvider time) : IPurchaseStrategy

@@ -7,7 +7,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// asks. A plain read first turns away sold-out and repeat buyers without queueing them on the row lock; the locked
 /// read checks again, since only it counts.
 /// </summary>
-public sealed class PessimisticLockPurchase(SaleTransactions transactions) : IPurchaseStrategy
+public sealed class PessimisticLockPurchase(SaleTransactionFactory transactions) : IPurchaseStrategy
 {
     public StrategyDescriptor Descriptor { get; } = new(
         "pessimistic", "2",

@@ -9,7 +9,7 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// Opens a purchase's <see cref="SaleTransaction"/> on a pooled connection to the ticket's home database (with several
 /// primaries, so every server's locks and writes meet on one copy), with what every step shares.
 /// </summary>
-public sealed partial class SaleTransactions(
+public sealed partial class SaleTransactionFactory(
     PrimaryDatabases databases,
     PurchaseHooks hooks,
     CommitVerifier verifier,
