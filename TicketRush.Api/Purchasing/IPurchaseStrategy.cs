@@ -14,13 +14,6 @@ public interface IPurchaseStrategy
     /// <summary>A purchase deadline of its own, in place of <see cref="PurchaseOptions.Deadline"/>; null for the common one.</summary>
     TimeSpan? Deadline => null;
 
-    /// <summary>
-    /// Whether each buyer runs a transaction of its own on the ticket's row: then at most
-    /// <see cref="PurchaseOptions.TransactionsInFlightPerTicket"/> of them run at once per server
-    /// (<see cref="TicketTransactionGate"/>). False where something else already orders the buyers (a lock, a batch).
-    /// </summary>
-    bool TransactionPerBuyer => false;
-
     /// <summary>Prepares what the strategy keeps outside MySQL when a ticket goes on sale with it (e.g. a Redis counter).</summary>
     Task PrepareSaleAsync(long ticketId, int stock, CancellationToken cancellationToken) => Task.CompletedTask;
 }

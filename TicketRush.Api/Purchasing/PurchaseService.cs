@@ -20,7 +20,6 @@ public sealed partial class PurchaseService(
     SaleCatalog sales,
     PurchaseStrategyCatalog strategies,
     PurchaseTelemetry telemetry,
-    TicketTransactionGate inFlight,
     IOptions<PurchaseOptions> options,
     TimeProvider time,
     ILogger<PurchaseService> logger)
@@ -79,43 +78,6 @@ public sealed partial class PurchaseService(
 
         using var deadline = new PurchaseDeadline(options.Value.DeadlineOf(strategy), time);
         var purchase = new Purchase(command, sale, deadline);
-        if (!strategy.TransactionPerBuyer)
-        {
-            return await SellInTurnAsync(strategy, purchase, activity);
-        }
-
-        var wait = telemetry.StartLockWait(strategy.Descriptor.Name);
-        TicketTransactionGate.Place place;
-        try
-        {
-            place = await inFlight.EnterAsync(command.TicketId, deadline.Token);
-        }
-        catch (OperationCanceledException exception) when (deadline.HasPassed)
-        {
-            // Its deadline passed while it waited in memory: it never reached MySQL, so nothing was sold to it.
-            wait.End();
-            LogUnavailable(exception, command, strategy.Descriptor.Name);
-            return PurchaseOutcome.Unavailable(UnavailableReasons.Deadline);
-        }
-
-        wait.End();
-        using (place)
-        {
-            if (sale.IsKnownSoldOut)
-            {
-                // The sale ended while this buyer waited: MySQL has said so already.
-                PurchaseTelemetry.MarkAnsweredFromMemory(activity);
-                return PurchaseOutcome.SoldOut;
-            }
-
-            return await SellInTurnAsync(strategy, purchase, activity);
-        }
-    }
-
-    /// <summary>Runs the strategy, again after a conflict that wrote nothing, within the deadline.</summary>
-    private async Task<PurchaseOutcome> SellInTurnAsync(IPurchaseStrategy strategy, Purchase purchase, Activity? activity)
-    {
-        var (deadline, command) = (purchase.Deadline, purchase.Command);
         for (var conflicts = 0; ; conflicts++)
         {
             try

@@ -19,23 +19,40 @@ public sealed class TicketTransactionGate
 
     private readonly LockStripes<FifoGate>? _gates;
 
-    public TicketTransactionGate(IOptions<PurchaseOptions> options)
+    private readonly PurchaseTelemetry _telemetry;
+
+    public TicketTransactionGate(IOptions<PurchaseOptions> options, PurchaseTelemetry telemetry)
     {
+        _telemetry = telemetry;
         var bound = options.Value.TransactionsInFlightPerTicket;
         _gates = bound > 0 ? new LockStripes<FifoGate>(Stripes, () => new FifoGate(bound)) : null;
     }
 
-    /// <summary>Waits for a place among the ticket's transactions in flight; dispose the result to give it up.</summary>
-    /// <exception cref="OperationCanceledException">The deadline passed while waiting: nothing was started.</exception>
-    public async ValueTask<Place> EnterAsync(long ticketId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a place among the ticket's transactions in flight (timed as the strategy's lock wait); dispose the
+    /// result to give it up. The sale may have sold out meanwhile: the caller checks <c>Sale.IsKnownSoldOut</c> next.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">
+    /// The deadline passed while waiting: the buyer never reached MySQL, and the purchase answers 503 with nothing sold.
+    /// </exception>
+    public async ValueTask<Place> EnterAsync(Purchase purchase, string strategy, CancellationToken cancellationToken)
     {
         if (_gates is null)
         {
             return default;
         }
 
-        var gate = _gates.For(ticketId);
-        await gate.EnterAsync(cancellationToken);
+        var gate = _gates.For(purchase.TicketId);
+        var wait = _telemetry.StartLockWait(strategy);
+        try
+        {
+            await gate.EnterAsync(cancellationToken);
+        }
+        finally
+        {
+            wait.End();
+        }
+
         return new Place(gate);
     }
 

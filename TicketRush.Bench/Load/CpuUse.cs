@@ -23,6 +23,16 @@ public sealed record CpuUse(TimeSpan Window, double Busy, double Cores, IReadOnl
     // USER_HZ, the unit of /proc's CPU times: 100 on every Linux the bench runs on.
     private const double TicksPerSecond = 100;
 
+    /// <summary>The API servers' process name as /proc shows it (15 characters at most).</summary>
+    public const string Servers = "TicketRush.Api";
+
+    /// <summary>
+    /// CPU time both servers spent per request, in microseconds: what a request costs, whatever share of the machine
+    /// was left to serve it. On a shared box rates follow what other users leave; this follows our code.
+    /// </summary>
+    public double? ServerMicrosecondsPer(int requests) =>
+        requests > 0 && Ours.TryGetValue(Servers, out var cores) ? cores * Window.TotalSeconds * 1e6 / requests : null;
+
     /// <summary>Busy cores that none of our processes used.</summary>
     public double Others => Math.Max(0, Busy - Ours.Values.Sum());
 

@@ -11,6 +11,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// </summary>
 public sealed class OptimisticLockPurchase(
     SaleTransactionFactory transactions,
+    TicketTransactionGate inFlight,
     PurchaseTelemetry telemetry,
     IOptions<OptimisticOptions> options,
     TimeProvider time) : IPurchaseStrategy
@@ -20,20 +21,20 @@ public sealed class OptimisticLockPurchase(
         "Version column as concurrency token; on conflict reload and retry with jittered backoff until sold, sold out or the purchase deadline.",
         SafeOnOneServer: true, SafeAcrossServers: true);
 
-    public bool TransactionPerBuyer => true;
-
     public TimeSpan? Deadline => options.Value.Deadline;
 
     // Counters shared out by ticket id, like the in-process locks: two tickets of a stripe count as one contention.
     private const int ContentionStripes = 256;
 
-    private readonly LockStripes<StrongBox<int>> _inFlight = new(ContentionStripes, () => new StrongBox<int>());
+    private readonly LockStripes<StrongBox<int>> _contending = new(ContentionStripes, () => new StrongBox<int>());
 
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         var conflicts = 0;
-        var inFlight = _inFlight.For(purchase.TicketId);
-        Interlocked.Increment(ref inFlight.Value);
+        // Each attempt's read goes stale when another buyer writes: with fewer attempts of a ticket at once, fewer fail.
+        using var place = await inFlight.EnterAsync(purchase, Descriptor.Name, cancellationToken);
+        var contending = _contending.For(purchase.TicketId);
+        Interlocked.Increment(ref contending.Value);
         try
         {
             while (!purchase.Sale.IsKnownSoldOut)
@@ -51,7 +52,7 @@ public sealed class OptimisticLockPurchase(
                     return outcome;
                 }
 
-                var contenders = Volatile.Read(ref inFlight.Value);
+                var contenders = Volatile.Read(ref contending.Value);
                 await Task.Delay(JitteredBackoff.Next(options.Value, conflicts++, Random.Shared.NextDouble(), contenders), time, cancellationToken);
             }
 
@@ -59,7 +60,7 @@ public sealed class OptimisticLockPurchase(
         }
         finally
         {
-            Interlocked.Decrement(ref inFlight.Value);
+            Interlocked.Decrement(ref contending.Value);
             telemetry.RecordRetries(Descriptor.Name, conflicts);
         }
     }

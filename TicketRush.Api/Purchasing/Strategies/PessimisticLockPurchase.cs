@@ -5,16 +5,15 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// <summary>
 /// Level 2, pessimistic: <c>SELECT … FOR UPDATE</c> locks the ticket row in the database until commit, whichever server
 /// asks. A plain read first turns away sold-out and repeat buyers without queueing them on the row lock; the locked
-/// read checks again, since only it counts.
+/// read checks again, since only it counts. At most <see cref="PurchaseOptions.TransactionsInFlightPerTicket"/> locking
+/// reads of a ticket wait on its row per server (<see cref="TicketTransactionGate"/>).
 /// </summary>
-public sealed class PessimisticLockPurchase(SaleTransactionFactory transactions) : IPurchaseStrategy
+public sealed class PessimisticLockPurchase(SaleTransactionFactory transactions, TicketTransactionGate inFlight) : IPurchaseStrategy
 {
     public StrategyDescriptor Descriptor { get; } = new(
         "pessimistic", "2",
         "SELECT ... FOR UPDATE on the ticket row inside the purchase transaction: the database serialises buyers across servers.",
         SafeOnOneServer: true, SafeAcrossServers: true);
-
-    public bool TransactionPerBuyer => true;
 
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
@@ -22,6 +21,13 @@ public sealed class PessimisticLockPurchase(SaleTransactionFactory transactions)
         if ((await sale.ReadStockAsync(cancellationToken)).Refusal is { } early)
         {
             return early;
+        }
+
+        // Only the locking part queues on the row, so only it waits for a place: the plain read above refuses at once.
+        using var place = await inFlight.EnterAsync(purchase, Descriptor.Name, cancellationToken);
+        if (purchase.Sale.IsKnownSoldOut)
+        {
+            return PurchaseOutcome.SoldOut;
         }
 
         var stock = await sale.ReadStockForUpdateAsync(cancellationToken);
