@@ -32,8 +32,8 @@ public sealed partial class SaleTransactionFactory(
     public async Task<BatchSaleTransaction> OpenBatchAsync(Sale sale, CancellationToken cancellationToken) =>
         new(await databases.For(sale.HomeDatabase).OpenConnectionAsync(cancellationToken), this);
 
-    /// <summary>The blocking twin, for the <c>lock</c> strategy; the pool wait is bounded by the connection timeout.</summary>
-    public SaleTransaction Open(Purchase purchase) => new(databases.For(purchase.Sale.HomeDatabase).OpenConnection(), purchase, this);
+    /// <summary>The <c>lock</c> strategy's blocking sale, on its own threads; the pool wait is bounded by the connection timeout.</summary>
+    public BlockingSaleTransaction OpenBlocking(Purchase purchase) => new(databases.For(purchase.Sale.HomeDatabase).OpenConnection(), purchase, this);
 
     internal void LogRollbackFailed(Exception exception, Purchase purchase) => RollbackFailed(logger, exception, purchase.TicketId, purchase.UserId);
 

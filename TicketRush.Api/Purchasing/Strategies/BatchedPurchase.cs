@@ -48,7 +48,7 @@ public sealed partial class BatchedPurchase : IPurchaseStrategy
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         // Faults armed for this buyer fire in its own purchase, before it joins a batch that others share.
-        await _hooks.BeforeWriteAsync(purchase, afterRead: false, blocking: false, cancellationToken);
+        await _hooks.BeforeWriteAsync(purchase, afterRead: false, cancellationToken);
         return await _batcher.JoinAsync(purchase, cancellationToken);
     }
 

@@ -50,7 +50,7 @@ public sealed class MonitorLockPurchase : IPurchaseStrategy, IDisposable
 
         try
         {
-            using var sale = _transactions.Open(purchase);
+            using var sale = _transactions.OpenBlocking(purchase);
             var stock = sale.ReadStock();
             return stock.Refusal ?? sale.CommitBlindWrite(stock);
         }
