@@ -18,7 +18,8 @@ internal sealed record BenchPlan(
     TimeSpan DropLimit,
     TimeSpan SustainedWindow,
     bool Telemetry,
-    string OutputDirectory)
+    string OutputDirectory,
+    IReadOnlyList<string> ApiSettings)
 {
     private static readonly string[] QuickStrategies = [StrategyNames.Atomic, StrategyNames.RedisCounter, StrategyNames.Pessimistic];
 
@@ -54,13 +55,26 @@ internal sealed record BenchPlan(
 
     private static readonly Option<string> OutOption = CommandLineOptions.Text("--out", "docs", "where the reports go", "DIR");
 
+    private static readonly Option<IReadOnlyList<string>?> ApiOption = new("--api")
+    {
+        Description = "API settings for both servers, e.g. Purchase:TransactionsInFlightPerTicket=0 [default: none, the servers' own defaults]",
+        HelpName = "K=V,K=V",
+        CustomParser = result =>
+        {
+            var settings = result.Tokens.Single().Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return settings.FirstOrDefault(setting => !setting.Contains('=', StringComparison.Ordinal)) is { } bad
+                ? CommandLineOptions.Fail<IReadOnlyList<string>?>(result, $"--api takes Key=Value pairs, not '{bad}'.", [])
+                : settings;
+        },
+    };
+
     public static RootCommand Command { get; } = new("""
         ticketrush-bench: starts the whole system (MariaDB, Redis, api-1, api-2) on loopback, measures this machine's
         ceilings, then every strategy in its scenarios, and writes docs/benchmarks.{md,json,html}.
         Exit 0: measured; 2: bad options; 3: the test suite is running; 4: stopped before measuring.
         """)
     {
-        QuickOption, StrategiesOption, ConcurrencyOption, SustainedSecondsOption, TelemetryOption, OutOption,
+        QuickOption, StrategiesOption, ConcurrencyOption, SustainedSecondsOption, TelemetryOption, OutOption, ApiOption,
     };
 
     /// <summary>Every error (unknown option, bad value) is an <see cref="ArgumentException"/> naming the option.</summary>
@@ -85,6 +99,7 @@ internal sealed record BenchPlan(
             DropLimit: TimeSpan.FromSeconds(quick ? 8 : 60),
             TimeSpan.FromSeconds(sustained),
             result.GetRequiredValue(TelemetryOption) == "on",
-            result.GetRequiredValue(OutOption));
+            result.GetRequiredValue(OutOption),
+            result.GetValue(ApiOption) ?? []);
     }
 }

@@ -49,12 +49,13 @@ internal sealed class BenchSystem : IAsyncDisposable
     public bool DashboardRunning { get; private set; }
 
     /// <param name="resourceLog">Where the resources' logs go (the caller owns it and disposes it after the system).</param>
-    public static async Task<BenchSystem> StartAsync(bool telemetry, ResourceLogFile resourceLog, CancellationToken cancellationToken)
+    /// <param name="apiSettings">Settings given to both servers (<c>Key=Value</c>, through the AppHost's <c>Api</c> section).</param>
+    public static async Task<BenchSystem> StartAsync(bool telemetry, ResourceLogFile resourceLog, IReadOnlyList<string> apiSettings, CancellationToken cancellationToken)
     {
         var system = new BenchSystem();
         try
         {
-            await system.StartCoreAsync(telemetry, resourceLog, cancellationToken);
+            await system.StartCoreAsync(telemetry, resourceLog, apiSettings, cancellationToken);
             return system;
         }
         catch
@@ -64,7 +65,7 @@ internal sealed class BenchSystem : IAsyncDisposable
         }
     }
 
-    private async Task StartCoreAsync(bool telemetry, ResourceLogFile resourceLog, CancellationToken cancellationToken)
+    private async Task StartCoreAsync(bool telemetry, ResourceLogFile resourceLog, IReadOnlyList<string> apiSettings, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
@@ -85,6 +86,7 @@ internal sealed class BenchSystem : IAsyncDisposable
                 $"--Parameters:buyer-token-key={BuyerTokenKey}",
                 .. ServerNames.Select(name => $"--ApiServers:{name}:Port={FreePort.Next()}"),
                 .. dashboardArgs,
+                .. apiSettings.Select(setting => $"--Api:{setting}"),
             ],
             (options, _) =>
             {

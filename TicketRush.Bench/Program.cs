@@ -44,7 +44,7 @@ Log($"starting MariaDB, Redis, api-1, api-2{(plan.Telemetry ? " and the Aspire d
 BenchSystem running;
 try
 {
-    running = await BenchSystem.StartAsync(plan.Telemetry, resourceLog, run.Token);
+    running = await BenchSystem.StartAsync(plan.Telemetry, resourceLog, plan.ApiSettings, run.Token);
 }
 catch (OperationCanceledException) when (run.IsCancellationRequested)
 {
@@ -61,6 +61,11 @@ var telemetry = (plan.Telemetry, system.OtlpEndpoint) switch
     (false, _) => "OFF (--telemetry off): the servers have no OTLP endpoint and no dashboard runs; numbers are higher than under ./scripts/start.sh",
 };
 Log($"telemetry export: {telemetry}");
+if (plan.ApiSettings.Count > 0)
+{
+    Log($"API settings: {string.Join(", ", plan.ApiSettings)}");
+}
+
 Log($"server pids: {string.Join(", ", BenchSystem.ServerNames.Select(name => $"{name}={system.ProcessId(name)}"))}");
 
 await using var database = new MySqlDataSource(await system.ConnectionStringAsync("ticketrush-app"));

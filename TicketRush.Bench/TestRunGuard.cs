@@ -9,6 +9,11 @@ internal static class TestRunGuard
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
     private static readonly string[] Markers = ["testhost", "dotnet test", "vstest.console"];
 
+    // Not the integration suite: the unit tests start no AppHost, and a `flock` wrapper (`timeout N flock LOCK dotnet
+    // test …`) waiting for the shared integration-test lock, which this bench holds on a shared box, runs nothing until
+    // we are done; once it holds the lock, the suite it starts shows up as a process of its own.
+    private static readonly string[] NotASuite = ["UnitTests"];
+
     /// <summary>The first process that looks like a test run, or null.</summary>
     public static string? FindTestRun()
     {
@@ -17,6 +22,11 @@ internal static class TestRunGuard
             try
             {
                 var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains("flock ", StringComparison.Ordinal) || NotASuite.Any(n => commandLine.Contains(n, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
                 if (Markers.FirstOrDefault(m => commandLine.Contains(m, StringComparison.Ordinal)) is { } marker)
                 {
                     return $"{marker} (pid {Path.GetFileName(directory)})";

@@ -26,22 +26,13 @@ internal sealed class FaultInjector(TimeProvider time, ILogger<FaultInjector> lo
     public void StallNextPurchase(long userId, TimeSpan duration) => _stalls[userId] = duration;
 
     /// <summary>Fires whatever is armed for <paramref name="userId"/> just before a purchase writes to MySQL.</summary>
-    public async ValueTask BeforeWriteAsync(long userId, bool blocking, CancellationToken cancellationToken)
+    public async ValueTask BeforeWriteAsync(long userId, CancellationToken cancellationToken)
     {
-        if (_stalls.TryRemove(userId, out var duration))
+        if (TakeStall(userId) is { } duration)
         {
-            Activity.Current?.AddEvent(new ActivityEvent("injected-stall"));
-            _stalling[userId] = 0;
             try
             {
-                if (blocking)
-                {
-                    Thread.Sleep(duration);
-                }
-                else
-                {
-                    await Task.Delay(duration, time, cancellationToken);
-                }
+                await Task.Delay(duration, time, cancellationToken);
             }
             finally
             {
@@ -49,6 +40,45 @@ internal sealed class FaultInjector(TimeProvider time, ILogger<FaultInjector> lo
             }
         }
 
+        FireWriteFaults(userId);
+    }
+
+    /// <summary>
+    /// <see cref="BeforeWriteAsync"/> for the <c>lock</c> strategy, which holds a monitor on a thread of its own and
+    /// must not await: the stall blocks that thread.
+    /// </summary>
+    public void BeforeBlockingWrite(long userId)
+    {
+        if (TakeStall(userId) is { } duration)
+        {
+            try
+            {
+                Thread.Sleep(duration);
+            }
+            finally
+            {
+                _stalling.TryRemove(userId, out _);
+            }
+        }
+
+        FireWriteFaults(userId);
+    }
+
+    /// <summary>The stall armed for the buyer, if any, marked as under way (<see cref="IsStalling"/>) until the caller ends it.</summary>
+    private TimeSpan? TakeStall(long userId)
+    {
+        if (!_stalls.TryRemove(userId, out var duration))
+        {
+            return null;
+        }
+
+        Activity.Current?.AddEvent(new ActivityEvent("injected-stall"));
+        _stalling[userId] = 0;
+        return duration;
+    }
+
+    private void FireWriteFaults(long userId)
+    {
         if (_crashes.TryRemove(userId, out _))
         {
             logger.LogCritical("Injected crash: the server dies before writing the purchase of user {UserId}", userId);

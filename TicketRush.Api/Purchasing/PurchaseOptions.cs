@@ -33,6 +33,14 @@ internal sealed class PurchaseOptions
     [Range(0, 10)]
     public int ConflictRetries { get; set; } = 3;
 
+    /// <summary>
+    /// At most this many purchase transactions of one ticket run at once on each server, in the strategies that run one
+    /// transaction per buyer on the ticket's row (<see cref="IPurchaseStrategy.TransactionPerBuyer"/>); the other buyers
+    /// wait in memory, in arrival order, within their deadline. 0 lets every buyer into MySQL at once.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int TransactionsInFlightPerTicket { get; set; } = 16;
+
     /// <summary>How often a failing purchase is logged in full per strategy and kind of failure; the others are counted into the next entry.</summary>
     public TimeSpan FailureLogInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -6,12 +6,22 @@ namespace TicketRush.Api.Purchasing;
 internal sealed record PurchaseOutcome(PurchaseStatus Status, TicketOrder? Order = null, string? Reason = null)
 {
     public static readonly PurchaseOutcome SoldOut = new(PurchaseStatus.SoldOut);
+
+    /// <summary>Sold out on MySQL's word: the ticket's row holds no stock (<see cref="StockExhausted"/>).</summary>
+    public static readonly PurchaseOutcome SoldOutInDatabase = SoldOut with { StockExhausted = true };
     public static readonly PurchaseOutcome AlreadyPurchased = new(PurchaseStatus.AlreadyPurchased);
     public static readonly PurchaseOutcome TicketNotFound = new(PurchaseStatus.TicketNotFound);
     public static readonly PurchaseOutcome InProgress = new(PurchaseStatus.InProgress);
     public static readonly PurchaseOutcome OutcomeUnknown = new(PurchaseStatus.OutcomeUnknown, Reason: "the commit was not acknowledged and could not be verified");
 
     public static PurchaseOutcome Sold(TicketOrder order) => new(PurchaseStatus.Sold, order);
+
+    /// <summary>
+    /// Whether MySQL said, during this purchase, that the ticket has no stock left. Under a safe strategy stock only
+    /// falls, so the purchase service remembers the sale as finished (<c>Sale.MarkSoldOut</c>) and later buyers are
+    /// answered from memory; the SQL steps only report it, they do not write to the catalog.
+    /// </summary>
+    public bool StockExhausted { get; init; }
 
     /// <summary><paramref name="name"/> is the strategy the buyer asked for.</summary>
     public static PurchaseOutcome UnknownStrategy(string name) => new(PurchaseStatus.UnknownStrategy, Reason: name);

@@ -46,6 +46,10 @@ internal sealed partial class PurchaseService(
             outcome = sale is null
                 ? PurchaseOutcome.TicketNotFound
                 : await SellAsync(strategies.Get(sale.Strategy), sale, command, requestedStrategy, activity);
+            if (outcome.StockExhausted)
+            {
+                sale!.MarkSoldOut();
+            }
         }
         catch (Exception exception) when (DependencyFailure.Describe(exception, lookup.IsCancellationRequested) is { } reason)
         {
@@ -73,7 +77,7 @@ internal sealed partial class PurchaseService(
         }
 
         using var deadline = new PurchaseDeadline(options.Value.DeadlineOf(strategy), time);
-        var purchase = new Purchase(command, sale, strategy.Descriptor.Name, deadline);
+        var purchase = new Purchase(command, sale, deadline);
         for (var conflicts = 0; ; conflicts++)
         {
             try

@@ -58,7 +58,8 @@ internal static class PurchasingServiceCollectionExtensions
         services.AddSingleton<PurchaseTelemetry>();
         services.AddSingleton<PurchaseHooks>();
         services.AddSingleton<CommitVerifier>();
-        services.AddSingleton<SaleTransactions>();
+        services.AddSingleton<SaleTransactionFactory>();
+        services.AddSingleton<TicketTransactionGate>();
         services.AddSingleton<PurchaseService>();
         services.AddSingleton<PurchaseStrategyCatalog>();
         services.AddHostedService<DefaultStrategyCheck>();

@@ -37,9 +37,10 @@ internal static class Ceilings
         {
             log($"ceiling ({key}) {name}: warm-up {plan.CeilingWarmup.TotalSeconds:F0} s, then {plan.CeilingWindow.TotalSeconds:F0} s at {concurrency ?? plan.Concurrency} in flight");
             await load(plan.CeilingWarmup);
-            var result = await load(plan.CeilingWindow);
-            var ceiling = new Ceiling(key, name, what, result);
+            var (result, cpu) = await CpuUse.MeasureAsync(() => load(plan.CeilingWindow));
+            var ceiling = new Ceiling(key, name, what, result, cpu);
             log($"  {ceiling.Rate:F0}/s, p50 {result.Percentile(0.5).TotalMilliseconds:F1} ms, outcomes {{{string.Join(", ", result.Outcomes.Select(o => $"{o.Key}: {o.Value}"))}}}");
+            log($"  CPU (cores): {cpu?.Summary() ?? "not readable"}");
             ceilings.Add(ceiling);
         }
 
@@ -100,8 +101,11 @@ internal static class Ceilings
         }
     }
 
-    /// <summary>The key of ceiling <paramref name="key"/> measured by a native tool instead of our .NET client.</summary>
-    public static string NativeKey(string key) => $"{key}n";
+    /// <summary>
+    /// The key of ceiling <paramref name="key"/> measured by a native tool instead of our .NET client: (f) is (e) by wrk,
+    /// the others add an <c>n</c>.
+    /// </summary>
+    public static string NativeKey(string key) => key == "e" ? "f" : $"{key}n";
 
     /// <summary>
     /// Ceiling <paramref name="key"/> as whichever client got more out of it, ours or the native tool: a ceiling measured

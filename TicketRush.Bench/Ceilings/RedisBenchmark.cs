@@ -8,7 +8,7 @@ namespace TicketRush.Bench.Ceilings;
 
 /// <summary>
 /// The reservation script loaded by Debian's <c>redis-benchmark</c>: <c>EVALSHA</c> of the API's own script on the
-/// bench's counters, a random buyer per call (<c>__rand_int__</c>). It reports requests per second, whatever the
+/// bench's counters, a random buyer per call (<c>__rand_int__</c>) with the same three arguments the strategy passes. It reports requests per second, whatever the
 /// script answered; the counter holds far more than a window reserves, so every call is the operation measured.
 /// </summary>
 internal static partial class RedisBenchmark
@@ -33,7 +33,8 @@ internal static partial class RedisBenchmark
         arguments.AddRange(["-c", concurrency.ToString(CultureInfo.InvariantCulture), "-n", requests.ToString(CultureInfo.InvariantCulture),
             "-r", "1000000000", "-q", "EVALSHA", sha, keys.Length.ToString(CultureInfo.InvariantCulture)]);
         arguments.AddRange(keys.Select(k => k.ToString()));
-        arguments.AddRange(["__rand_int__", leaseMilliseconds.ToString(CultureInfo.InvariantCulture)]);
+        // ARGV as the strategy passes them: buyer, lease length, lease id (the script stores the id as the buyer's hold).
+        arguments.AddRange(["__rand_int__", leaseMilliseconds.ToString(CultureInfo.InvariantCulture), "bench-lease"]);
         var printed = await Tool.RunAsync(arguments, cancellationToken);
         var perSecond = ParseRate(printed) ?? throw new InvalidOperationException($"redis-benchmark printed no rate: {printed.Trim()}");
         return new LoadResult(concurrency, TimeSpan.FromSeconds(requests / perSecond),

@@ -30,7 +30,7 @@ internal static class JsonReport
             sustainedWindowSeconds = report.Plan.SustainedWindow.TotalSeconds,
         },
         report.Machine,
-        ceilings = report.Ceilings.Select(c => new { c.Key, c.Name, c.What, ratePerSecond = c.Rate, load = Load(c.Result) }),
+        ceilings = report.Ceilings.Select(c => new { c.Key, c.Name, c.What, ratePerSecond = c.Rate, load = Load(c.Result), cpu = Cpu(c.Cpu, c.Result) }),
         results = report.Results.Select(r => new
         {
             r.Strategy,
@@ -45,11 +45,24 @@ internal static class JsonReport
             audit = r.Audit,
             counters = r.Counters,
             load = Load(r.Load),
+            cpu = Cpu(r.Cpu, r.Load),
         }),
         ratios = report.Ratios.Select(r => new { r.Strategy, r.Measure, r.Rate, r.Versus, r.VersusRate, ratio = r.Value }),
         targets = Targets.Check(report),
         report.Notes,
     }, Options);
+
+    /// <summary>Cores per group during the window, the others' share, and the servers' CPU per request; null where /proc was not readable.</summary>
+    private static object? Cpu(CpuUse? cpu, LoadResult load) => cpu is null ? null : new
+    {
+        windowSeconds = cpu.Window.TotalSeconds,
+        cpu.Cores,
+        busy = cpu.Busy,
+        ours = cpu.Ours,
+        others = cpu.Others,
+        idle = cpu.Idle,
+        serverMicrosecondsPerRequest = cpu.ServerMicrosecondsPer(load.Count),
+    };
 
     private static object Load(LoadResult load) => new
     {

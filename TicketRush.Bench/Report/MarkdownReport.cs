@@ -1,4 +1,5 @@
 using System.Text;
+using TicketRush.Bench.Load;
 using static TicketRush.Bench.Report.Formats;
 
 namespace TicketRush.Bench.Report;
@@ -69,6 +70,26 @@ internal static class MarkdownReport
             var c = r.Counters!;
             double PerSale(long count) => (double)count / r.Audit.Orders;
             md.AppendLine(Invariant($"| {r.Strategy} | {r.Scenario} | {r.Audit.Orders} | {PerSale(c.Updates):F2} | {PerSale(c.RowLockWaits):F2} | {(c.RowLockWaits > 0 ? (double)c.RowLockWaitMs / c.RowLockWaits : 0):F1} | {PerSale(c.RedisSets):F2} |"));
+        }
+
+        md.AppendLine().AppendLine("## Where the CPU went").AppendLine()
+            .AppendLine(Invariant($"Cores used during each measured window ({report.Machine.Cores} in all), from /proc: both API servers, MariaDB, Redis, the dashboard, ") +
+                "our .NET load generator (the bench process), the native tools it ran, and **others**: everything else on the machine (other users' builds and tests " +
+                "on a shared box). A rate measured while others took most of the cores is low for that reason alone; the servers' CPU per request is not.")
+            .AppendLine()
+            .AppendLine("| window | requests/s | servers | MariaDB | Redis | dashboard | .NET client | native tools | others | idle | server CPU µs per request |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (window, load, cpu) in report.Ceilings.Select(c => ($"({c.Key}) {c.Name}", c.Result, c.Cpu))
+            .Concat(report.Results.Select(r => ($"{r.Strategy} {r.Scenario}", r.Load, r.Cpu))))
+        {
+            if (cpu is null)
+            {
+                continue;
+            }
+
+            string Cores(string group) => Invariant($"{cpu.Ours.GetValueOrDefault(group):F2}");
+            var perRequest = cpu.ServerMicrosecondsPer(load.Count) is { } us ? Invariant($"{us:F0}") : "–";
+            md.AppendLine(Invariant($"| {window} | {Rate(load.Throughput)} | {Cores(CpuUse.Servers)} | {Cores("mariadbd")} | {Cores("redis-server")} | {Cores("Aspire.Dashboar")} | {Cores(CpuUse.BenchClient)} | {Cores(CpuUse.NativeTools)} | {cpu.Others:F2} | {cpu.Idle:F2} | {perRequest} |"));
         }
 
         md.AppendLine().AppendLine("## Ratios to the ceilings").AppendLine()

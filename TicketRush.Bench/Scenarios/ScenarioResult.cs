@@ -17,6 +17,9 @@ internal sealed record ScenarioResult(
     /// <summary>What MariaDB and Redis counted during the scenario; null when they could not be read.</summary>
     public ServerCounters? Counters { get; init; }
 
+    /// <summary>Where the machine's CPU went during the scenario; null where /proc cannot be read.</summary>
+    public CpuUse? Cpu { get; init; }
+
     public int ServerErrors => Load.CountOf("5") + Load.CountOf("transport") + Load.CountOf("error");
 
     /// <summary>Purchases per second (201s).</summary>

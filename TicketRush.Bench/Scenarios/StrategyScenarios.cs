@@ -37,32 +37,33 @@ internal sealed class StrategyScenarios(BenchSystem system, MySqlDataSource data
                 $"p50/p99 {result.Load.Percentile(0.5).TotalMilliseconds:F1}/{result.Load.Percentile(0.99).TotalMilliseconds:F1} ms, " +
                 $"sold {result.Audit.Orders}/{result.Audit.Stock} in {result.Audit.Commits} commits ({result.Audit.OrdersPerCommit:F1} per commit), invariants {result.InvariantsHeld?.ToString() ?? "not judged"}" +
                 (result.FirstServerError is { } error ? $"; first 5xx: {error}" : ""));
+            log($"  CPU (cores): {result.Cpu?.Summary() ?? "not readable"}");
         }
     }
 
     private async Task<ScenarioResult> RushAsync(StrategyDescriptor strategy, CancellationToken cancellationToken)
     {
         log($"{strategy.Name}: rush, {plan.RushBuyers} distinct buyers released at once on stock {plan.RushStock}");
-        var verdict = await RushRunner.RunAsync(system.Servers, system.AdminKey, strategy.Name, plan.RushStock,
-            RushRunner.DistinctBuyers(plan.RushBuyers), cancellationToken);
+        var (verdict, cpu) = await CpuUse.MeasureAsync(() => RushRunner.RunAsync(system.Servers, system.AdminKey, strategy.Name, plan.RushStock,
+            RushRunner.DistinctBuyers(plan.RushBuyers), cancellationToken));
         var samples = verdict.Attempts.Select(a => new LoadSample(a.Elapsed, Outcome(a))).ToList();
         var load = new LoadResult(plan.RushBuyers, verdict.Elapsed, samples);
         return new ScenarioResult(strategy.Name, "rush", $"{plan.RushBuyers} buyers at once / {plan.RushStock} stock",
             strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, verdict.After.Id, cancellationToken),
             verdict.Attempts.FirstOrDefault(a => a.Status is >= 500 or RushAttempt.TransportFailure) is { } failure
                 ? $"{failure.Status} {failure.Code}: {failure.Detail}"
-                : null);
+                : null) { Cpu = cpu };
     }
 
     private async Task<ScenarioResult> DropAsync(StrategyDescriptor strategy, CancellationToken cancellationToken)
     {
         log($"{strategy.Name}: oversubscribed drop, {plan.DropBuyers} buyers on stock {plan.DropStock} at {plan.Concurrency} in flight (at most {plan.DropLimit.TotalSeconds:F0} s)");
         var ticket = await CreateTicketAsync(strategy.Name, plan.DropStock, "drop", cancellationToken);
-        var load = await LoadAsync(ticket, plan.DropLimit, plan.DropBuyers, cancellationToken);
+        var (load, cpu) = await CpuUse.MeasureAsync(() => LoadAsync(ticket, plan.DropLimit, plan.DropBuyers, cancellationToken));
         var shape = $"{plan.DropBuyers} buyers / {plan.DropStock} stock, c={plan.Concurrency}" +
             (load.Count < plan.DropBuyers ? $"; time limit {plan.DropLimit.TotalSeconds:F0} s hit after {load.Count} buyers" : "");
         return new ScenarioResult(strategy.Name, "drop", shape,
-            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
+            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken)) { Cpu = cpu };
     }
 
     /// <summary>
@@ -77,18 +78,18 @@ internal sealed class StrategyScenarios(BenchSystem system, MySqlDataSource data
         await PurchaseRequest.SendAsync(system.Servers[0], path, 1, cancellationToken);
         // The path that answers from memory is only now taken often enough for the JIT's optimised code to replace the first.
         await Wrk.PurchaseAsync(system.ServerAddresses, path, plan.Concurrency, plan.StrategyWarmup, cancellationToken);
-        var load = await Wrk.PurchaseAsync(system.ServerAddresses, path, plan.Concurrency, plan.CeilingWindow, cancellationToken);
+        var (load, cpu) = await CpuUse.MeasureAsync(() => Wrk.PurchaseAsync(system.ServerAddresses, path, plan.Concurrency, plan.CeilingWindow, cancellationToken));
         return new ScenarioResult(strategy.Name, "sold-out", $"1 sold / 1 stock, then fresh buyers for {plan.CeilingWindow.TotalSeconds:F0} s, wrk c={load.Concurrency}",
-            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
+            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken)) { Cpu = cpu };
     }
 
     private async Task<ScenarioResult> SustainedAsync(StrategyDescriptor strategy, CancellationToken cancellationToken)
     {
         log($"{strategy.Name}: sustained sale, {plan.SustainedWindow.TotalSeconds:F0} s at {plan.Concurrency} in flight on stock {OpenStock}");
         var ticket = await CreateTicketAsync(strategy.Name, OpenStock, "sustained", cancellationToken);
-        var load = await LoadAsync(ticket, plan.SustainedWindow, OpenStock, cancellationToken);
+        var (load, cpu) = await CpuUse.MeasureAsync(() => LoadAsync(ticket, plan.SustainedWindow, OpenStock, cancellationToken));
         return new ScenarioResult(strategy.Name, "sustained", $"{plan.SustainedWindow.TotalSeconds:F0} s, c={plan.Concurrency}",
-            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
+            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken)) { Cpu = cpu };
     }
 
     /// <summary>
@@ -101,11 +102,11 @@ internal sealed class StrategyScenarios(BenchSystem system, MySqlDataSource data
         var tool = Wrk.IsInstalled ? "wrk" : "our .NET client";
         log($"{strategy.Name}: light load, {plan.CeilingWindow.TotalSeconds:F0} s at {LightConcurrency} in flight on stock {OpenStock}, loaded by {tool}");
         var ticket = await CreateTicketAsync(strategy.Name, OpenStock, "light", cancellationToken);
-        var load = Wrk.IsInstalled
-            ? await Wrk.PurchaseAsync(system.ServerAddresses, ApiRoutes.Orders(ticket.Id), LightConcurrency, plan.CeilingWindow, cancellationToken)
-            : await LoadAsync(ticket, plan.CeilingWindow, OpenStock, cancellationToken, LightConcurrency);
+        var (load, cpu) = await CpuUse.MeasureAsync(() => Wrk.IsInstalled
+            ? Wrk.PurchaseAsync(system.ServerAddresses, ApiRoutes.Orders(ticket.Id), LightConcurrency, plan.CeilingWindow, cancellationToken)
+            : LoadAsync(ticket, plan.CeilingWindow, OpenStock, cancellationToken, LightConcurrency));
         return new ScenarioResult(strategy.Name, "light", $"{plan.CeilingWindow.TotalSeconds:F0} s, c={LightConcurrency}" + (Wrk.IsInstalled ? ", wrk" : ""),
-            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken));
+            strategy.SafeAcrossServers, load, await TicketAudit.ReadAsync(database, ticket.Id, cancellationToken)) { Cpu = cpu };
     }
 
     private Task<TicketResponse> CreateTicketAsync(string strategy, int stock, string scenario, CancellationToken cancellationToken) =>

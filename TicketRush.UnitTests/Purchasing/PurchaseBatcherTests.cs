@@ -134,7 +134,7 @@ public sealed class PurchaseBatcherTests
         [.. users.Select(user => batcher.JoinAsync(PurchaseOf(user), CancellationToken.None))];
 
     private static Purchase PurchaseOf(long userId) =>
-        new(new PurchaseCommand(Sale.TicketId, userId), Sale, Sale.Strategy, new PurchaseDeadline(TimeSpan.FromMinutes(1), TimeProvider.System));
+        new(new PurchaseCommand(Sale.TicketId, userId), Sale, new PurchaseDeadline(TimeSpan.FromMinutes(1), TimeProvider.System));
 
     private async Task AssertNextBatchAsync(params long[] users) =>
         Assert.Equal(users, await _sent.Reader.ReadAsync().AsTask().WaitAsync(Patience));

@@ -44,6 +44,19 @@ public sealed class PurchasingOptionsValidationTests
     }
 
     [Theory]
+    [InlineData("-1")]
+    [InlineData("10001")]
+    public void Transactions_in_flight_per_ticket_out_of_range_is_rejected(string bound)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve<PurchaseOptions>(new()
+        {
+            ["Purchase:TransactionsInFlightPerTicket"] = bound,
+        }));
+
+        Assert.Contains(failure.Failures, message => message.Contains("TransactionsInFlightPerTicket", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("00:00:07")]
     [InlineData("00:00:06")]
     [InlineData("00:00:01")]

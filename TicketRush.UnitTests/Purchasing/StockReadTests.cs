@@ -19,7 +19,10 @@ public sealed class StockReadTests
     [InlineData(int.MinValue)]
     public void No_stock_left_is_refused_as_SoldOut(int remaining)
     {
-        Assert.Equal(PurchaseOutcome.SoldOut, new StockRead(Exists: true, remaining, Version: 7).Refusal);
+        var refusal = new StockRead(Exists: true, remaining, Version: 7).Refusal;
+
+        Assert.Equal(PurchaseOutcome.SoldOut.Status, refusal?.Status);
+        Assert.True(refusal?.StockExhausted, "MySQL's word that the stock is gone, for the purchase service to remember");
     }
 
     [Theory]

@@ -28,43 +28,15 @@ internal sealed class BatchSaleTransaction : IAsyncDisposable
 
     private const int GrantBits = 20;
 
-    private const string Buyers = "JSON_TABLE(@buyers, '$[*]' COLUMNS (place FOR ORDINALITY, user_id BIGINT PATH '$')) AS buyer";
-    private const string HoldsOrder = "EXISTS (SELECT 1 FROM ticket_orders AS held WHERE held.ticket_id = @ticket AND held.user_id = buyer.user_id)";
-    private const string NewBuyers = $"(SELECT COUNT(*) FROM {Buyers} WHERE NOT {HoldsOrder})";
-    private const string CarriesToken = "sale.last_sale BETWEEN @batch AND @batch + @size";
-
-    // READ COMMITTED for the same reason as a single conditional write: a sold-out row is skipped, not queued on, and
-    // each later statement reads what is committed now, after the lock was granted. Assignments run left to right, so
-    // order_count adds the grant just stored in last_sale: exactly the orders the insert below adds.
-    private const string SellBatchSql = $"""
-        SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION;
-        UPDATE tickets SET version = version + 1, last_sale = @batch WHERE id = @ticket AND remaining_stock > 0;
-        SELECT buyer.user_id FROM {Buyers} WHERE {HoldsOrder};
-        UPDATE tickets
-            SET last_sale = @batch + LEAST(remaining_stock, {NewBuyers}),
-                order_count = order_count + (last_sale - @batch),
-                remaining_stock = remaining_stock - LEAST(remaining_stock, {NewBuyers})
-            WHERE id = @ticket AND last_sale = @batch;
-        INSERT INTO ticket_orders (ticket_id, user_id, created_at, served_by, strategy)
-            SELECT sale.id, fresh.user_id, @created, @server, @strategy
-            FROM (SELECT buyer.user_id, ROW_NUMBER() OVER (ORDER BY buyer.place) AS turn FROM {Buyers} WHERE NOT {HoldsOrder}) AS fresh
-            JOIN tickets AS sale ON sale.id = @ticket AND {CarriesToken}
-            WHERE fresh.turn <= sale.last_sale - @batch;
-        SELECT {CarriesToken}, sale.last_sale - @batch, sale.remaining_stock FROM tickets AS sale WHERE sale.id = @ticket;
-        SELECT ordered.user_id, ordered.id FROM ticket_orders AS ordered JOIN {Buyers} ON buyer.user_id = ordered.user_id
-            WHERE ordered.ticket_id = @ticket;
-        COMMIT;
-        """;
-
     private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(1);
 
     private readonly MySqlConnection _connection;
     private readonly int _sessionId;
-    private readonly SaleTransactions _shared;
+    private readonly SaleTransactionFactory _shared;
     private IReadOnlyList<Purchase> _purchases = [];
     private bool _inTransaction;
 
-    internal BatchSaleTransaction(MySqlConnection connection, SaleTransactions shared)
+    internal BatchSaleTransaction(MySqlConnection connection, SaleTransactionFactory shared)
     {
         _connection = connection;
         // Kept now: a connection that broke mid-commit no longer says which session it was, and verification needs it.
@@ -94,7 +66,7 @@ internal sealed class BatchSaleTransaction : IAsyncDisposable
         _purchases = purchases;
         var first = _purchases[0];
         var created = _shared.Time.GetUtcNow();
-        await using var command = new MySqlCommand(SellBatchSql, _connection)
+        await using var command = new MySqlCommand(SaleSql.SellBatch, _connection)
         {
             // Every buyer's deadline is as long, so the first to arrive has the least time left: the batch ends by it.
             CommandTimeout = _purchases.Min(p => p.Deadline.RemainingSeconds),
@@ -105,7 +77,7 @@ internal sealed class BatchSaleTransaction : IAsyncDisposable
         command.Parameters.AddWithValue("@batch", Random.Shared.NextInt64(1, 1L << (62 - GrantBits)) << GrantBits);
         command.Parameters.AddWithValue("@created", created.UtcDateTime);
         command.Parameters.AddWithValue("@server", _shared.ServerName);
-        command.Parameters.AddWithValue("@strategy", first.Strategy);
+        command.Parameters.AddWithValue("@strategy", first.Sale.Strategy);
         _inTransaction = true;
 
         try
@@ -125,10 +97,7 @@ internal sealed class BatchSaleTransaction : IAsyncDisposable
             // The server refused a statement, so it never reached the COMMIT behind it: nothing was written. A duplicate
             // order cannot happen under the row lock; were it to, sending the batch again is as safe as for a conflict.
             await RollbackAsync();
-            if (MySqlConflict.Is(exception))
-            {
-                _shared.RecordConflict(_purchases[0].Strategy, exception);
-            }
+            _shared.RecordConflict(_purchases[0].Sale.Strategy, exception);
 
             if (MySqlConflict.Is(exception) || exception.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
             {
@@ -219,15 +188,6 @@ internal sealed class BatchSaleTransaction : IAsyncDisposable
         }
 
         _shared.Hooks.AfterWrite(_purchases[0], ticket.Remaining);
-        if (ticket.Remaining <= 0)
-        {
-            // Buyers who looked the ticket up at the same moment may each hold a sale of their own, not yet the cached one.
-            foreach (var sale in _purchases.Select(p => p.Sale).Distinct())
-            {
-                sale.MarkSoldOut();
-            }
-        }
-
         var outcomes = new PurchaseOutcome[_purchases.Count];
         var granted = ticket.Granted ? ticket.Grant : 0;
         var turn = 0;
@@ -257,12 +217,13 @@ internal sealed class BatchSaleTransaction : IAsyncDisposable
                     UserId = purchase.UserId,
                     CreatedAt = created,
                     ServedBy = _shared.ServerName,
-                    Strategy = purchase.Strategy,
+                    Strategy = purchase.Sale.Strategy,
                 })
                 : PurchaseOutcome.SoldOut;
         }
 
-        return outcomes;
+        // Every buyer's answer says the stock is gone, so each server's purchase remembers it for the sale it looked up.
+        return ticket.Remaining <= 0 ? [.. outcomes.Select(o => o with { StockExhausted = true })] : outcomes;
     }
 
     private async ValueTask RollbackAsync()
@@ -275,7 +236,7 @@ internal sealed class BatchSaleTransaction : IAsyncDisposable
         _inTransaction = false;
         try
         {
-            await using var rollback = new MySqlCommand("ROLLBACK", _connection) { CommandTimeout = (int)RollbackTimeout.TotalSeconds };
+            await using var rollback = new MySqlCommand(SaleSql.Rollback, _connection) { CommandTimeout = (int)RollbackTimeout.TotalSeconds };
             await rollback.ExecuteNonQueryAsync();
         }
         catch (Exception exception) when (exception is MySqlException or IOException or TimeoutException or InvalidOperationException)

@@ -13,27 +13,44 @@ internal sealed class PurchaseHooks(FaultInjector faults, PurchaseTelemetry tele
     private readonly TimeSpan _raceWindow = options.Value.RaceWindow;
 
     /// <param name="afterRead">Whether the stock was read first: only then is there a read–write window to widen.</param>
-    /// <param name="blocking">Whether the caller holds a monitor and must not await.</param>
-    public async ValueTask BeforeWriteAsync(Purchase purchase, bool afterRead, bool blocking, CancellationToken cancellationToken)
+    public async ValueTask BeforeWriteAsync(Purchase purchase, bool afterRead, CancellationToken cancellationToken)
     {
-        var raceWindow = faults.RaceWindow ?? _raceWindow;
-        if (afterRead && raceWindow > TimeSpan.Zero)
+        if (RaceWindow(afterRead) is { } window)
         {
-            Activity.Current?.AddEvent(new ActivityEvent("race-window", tags: new ActivityTagsCollection
-            {
-                ["ticketrush.race_window_ms"] = raceWindow.TotalMilliseconds,
-            }));
-            if (blocking)
-            {
-                Thread.Sleep(raceWindow);
-            }
-            else
-            {
-                await Task.Delay(raceWindow, time, cancellationToken);
-            }
+            await Task.Delay(window, time, cancellationToken);
         }
 
-        await faults.BeforeWriteAsync(purchase.UserId, blocking, cancellationToken);
+        await faults.BeforeWriteAsync(purchase.UserId, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="BeforeWriteAsync"/> for the <c>lock</c> strategy's blocking path, on its own threads: it holds a monitor
+    /// and must not await, so the race window and any injected stall block its thread.
+    /// </summary>
+    public void BeforeBlockingWrite(Purchase purchase)
+    {
+        if (RaceWindow(afterRead: true) is { } window)
+        {
+            Thread.Sleep(window);
+        }
+
+        faults.BeforeBlockingWrite(purchase.UserId);
+    }
+
+    /// <summary>The pause to widen the read–write window by, recorded on the span; null when there is none.</summary>
+    private TimeSpan? RaceWindow(bool afterRead)
+    {
+        var raceWindow = faults.RaceWindow ?? _raceWindow;
+        if (!afterRead || raceWindow <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        Activity.Current?.AddEvent(new ActivityEvent("race-window", tags: new ActivityTagsCollection
+        {
+            ["ticketrush.race_window_ms"] = raceWindow.TotalMilliseconds,
+        }));
+        return raceWindow;
     }
 
     public void AfterWrite(Purchase purchase, int remaining) => telemetry.RecordRemaining(purchase.TicketId, remaining);

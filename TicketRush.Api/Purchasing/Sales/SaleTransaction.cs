@@ -1,5 +1,4 @@
 using MySqlConnector;
-using TicketRush.Api.Data;
 
 namespace TicketRush.Api.Purchasing.Sales;
 
@@ -10,41 +9,13 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// </summary>
 /// <remarks>
 /// Plain reads run outside any transaction: no snapshot is kept, so MariaDB's snapshot isolation (on by default from
-/// 11.6.2) has nothing to fail a later write with. Each step has a blocking twin for the <c>lock</c> strategy, which
-/// holds a monitor and must not await; both run the same code (<c>blocking</c> picks the driver's sync or async calls).
-/// A commit that was sent but not acknowledged is verified, never guessed.
+/// 11.6.2) has nothing to fail a later write with. The statements are in <see cref="SaleSql"/>, their parameters and
+/// meaning in <see cref="SaleCommands"/>, shared with the <c>lock</c> strategy's <see cref="BlockingSaleTransaction"/>.
+/// A commit that was sent but not acknowledged is verified, never guessed. The steps report what MySQL said (an
+/// outcome's <see cref="PurchaseOutcome.StockExhausted"/>); they do not write to the sale catalog.
 /// </remarks>
-internal sealed class SaleTransaction : IAsyncDisposable, IDisposable
+internal sealed class SaleTransaction : IAsyncDisposable
 {
-    // The buyer check rides along on the plain read (one unique-index lookup), so a repeat buyer never writes.
-    private const string ReadStockSql = """
-        SELECT remaining_stock, version,
-               EXISTS(SELECT 1 FROM ticket_orders WHERE ticket_id = @ticket AND user_id = @user)
-        FROM tickets WHERE id = @ticket
-        """;
-
-    // A locking read locks only the ticket row: a locking look into the orders index would gap-lock other buyers' inserts.
-    private const string ReadStockForUpdateSql = "SELECT remaining_stock, version FROM tickets WHERE id = @ticket FOR UPDATE";
-    // Each write adds its order to order_count atomically: the count stays exact even when the blind write loses an update.
-    private const string BlindWriteSql =
-        "UPDATE tickets SET remaining_stock = @remaining, order_count = order_count + 1, version = version + 1, last_sale = @sale WHERE id = @ticket";
-    private const string FencedWriteSql = BlindWriteSql + " AND version = @version";
-    private const string ConditionalDecrementSql =
-        "UPDATE tickets SET remaining_stock = remaining_stock - 1, order_count = order_count + 1, version = version + 1, last_sale = @sale WHERE id = @ticket AND remaining_stock > 0";
-
-    // Runs after the stock write in the same round trip. The order is inserted only if the row carries this sale's
-    // token, that is only if the write above changed it: a fact of the row, not of the session. Asking the session
-    // (ROW_COUNT() = 1) once let a decrement commit without its order, with MariaDB frozen and clients giving up.
-    private const string SaveOrderAndCommitSql = """
-        INSERT INTO ticket_orders (ticket_id, user_id, created_at, served_by, strategy)
-            SELECT id, @user, @created, @server, @strategy FROM tickets WHERE id = @ticket AND last_sale = @sale;
-        SELECT (SELECT last_sale = @sale FROM tickets WHERE id = @ticket), LAST_INSERT_ID(),
-               (SELECT remaining_stock FROM tickets WHERE id = @ticket);
-        COMMIT;
-        """;
-
-    private static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(1);
-
     /// <summary>
     /// What MySQL commands are given instead of the deadline's token. The driver answers a cancelled token by opening a
     /// connection synchronously to send <c>KILL QUERY</c>, on the thread that cancelled it; with MySQL frozen, every
@@ -56,11 +27,11 @@ internal sealed class SaleTransaction : IAsyncDisposable, IDisposable
     private readonly MySqlConnection _connection;
     private readonly int _sessionId;
     private readonly Purchase _purchase;
-    private readonly SaleTransactions _shared;
+    private readonly SaleTransactionFactory _shared;
     private bool _inTransaction;
     private bool _readFirst;
 
-    internal SaleTransaction(MySqlConnection connection, Purchase purchase, SaleTransactions shared)
+    internal SaleTransaction(MySqlConnection connection, Purchase purchase, SaleTransactionFactory shared)
     {
         _connection = connection;
         // Kept now: a connection that broke mid-commit no longer says which session it was, and verification needs it.
@@ -70,150 +41,91 @@ internal sealed class SaleTransaction : IAsyncDisposable, IDisposable
     }
 
     /// <summary><c>SELECT remaining_stock, version</c> and whether the buyer holds an order: a plain read, no lock, outside any transaction.</summary>
-    public Task<StockRead> ReadStockAsync(CancellationToken cancellationToken) =>
-        ReadAsync(locking: false, blocking: false, cancellationToken).AsTask();
-
-    /// <inheritdoc cref="ReadStockAsync"/>
-    public StockRead ReadStock() => ReadAsync(locking: false, blocking: true, CancellationToken.None).GetAwaiter().GetResult();
+    public Task<StockRead> ReadStockAsync(CancellationToken cancellationToken) => ReadAsync(locking: false, cancellationToken);
 
     /// <summary><c>START TRANSACTION; SELECT … FOR UPDATE</c>: the row stays locked until this transaction ends.</summary>
-    public Task<StockRead> ReadStockForUpdateAsync(CancellationToken cancellationToken) =>
-        ReadAsync(locking: true, blocking: false, cancellationToken).AsTask();
+    public Task<StockRead> ReadStockForUpdateAsync(CancellationToken cancellationToken) => ReadAsync(locking: true, cancellationToken);
 
     /// <summary>
     /// <c>UPDATE … SET remaining_stock = read − 1</c> whatever it is now, the order, <c>COMMIT</c>: right under a lock
     /// that covers every writer, a lost update without one.
     /// </summary>
     public async Task<PurchaseOutcome> CommitBlindWriteAsync(StockRead read, CancellationToken cancellationToken) =>
-        (await CommitAsync(StockWrite.Blind, read, blocking: false, cancellationToken))!;
-
-    /// <inheritdoc cref="CommitBlindWriteAsync"/>
-    public PurchaseOutcome CommitBlindWrite(StockRead read) =>
-        CommitAsync(StockWrite.Blind, read, blocking: true, CancellationToken.None).GetAwaiter().GetResult()!;
+        (await CommitAsync(StockWrite.Blind, read, cancellationToken))!;
 
     /// <summary>
     /// <c>UPDATE … WHERE version = read version</c>, the order, <c>COMMIT</c>. Null when somebody wrote the ticket since
     /// it was read (0 rows, or MariaDB's error 1020): nothing was written, the caller decides whether to retry.
     /// </summary>
     public Task<PurchaseOutcome?> CommitFencedWriteAsync(StockRead read, CancellationToken cancellationToken) =>
-        CommitAsync(StockWrite.Fenced, read, blocking: false, cancellationToken).AsTask();
+        CommitAsync(StockWrite.Fenced, read, cancellationToken);
 
     /// <summary><c>UPDATE … SET remaining_stock = remaining_stock − 1 WHERE remaining_stock &gt; 0</c>, the order, <c>COMMIT</c>: the database decides.</summary>
     public async Task<PurchaseOutcome> CommitConditionalDecrementAsync(CancellationToken cancellationToken) =>
-        (await CommitAsync(StockWrite.ConditionalDecrement, read: null, blocking: false, cancellationToken))!;
+        (await CommitAsync(StockWrite.ConditionalDecrement, read: null, cancellationToken))!;
 
-    private async ValueTask<StockRead> ReadAsync(bool locking, bool blocking, CancellationToken cancellationToken)
+    private async Task<StockRead> ReadAsync(bool locking, CancellationToken cancellationToken)
     {
-        await using var command = NewCommand(locking ? $"START TRANSACTION; {ReadStockForUpdateSql}" : ReadStockSql);
+        await using var command = SaleCommands.Read(_connection, _purchase, locking);
         _inTransaction |= locking;
         _readFirst = true;
 
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(Uncancellable);
-            try
-            {
-                var row = await NextRowAsync(reader, blocking);
-                var read = row ? new StockRead(true, reader.GetInt32(0), reader.GetInt32(1), !locking && reader.GetBoolean(2)) : StockRead.Missing;
-                if (read is { Exists: true, Remaining: <= 0 })
-                {
-                    _purchase.Sale.MarkSoldOut();
-                }
-
-                return read;
-            }
-            finally
-            {
-                await DisposeAsync(reader, blocking);
-            }
+            await using var reader = await command.ExecuteReaderAsync(Uncancellable);
+            return await reader.ReadAsync(Uncancellable) ? SaleCommands.ReadRow(reader, locking) : StockRead.Missing;
         }
         catch (MySqlException exception) when (MySqlConflict.Is(exception))
         {
             // A locking read chosen as a deadlock victim, or aborted by a Galera node applying another node's commit.
-            _shared.RecordConflict(_purchase.Strategy, exception);
+            _shared.RecordConflict(_purchase.Sale.Strategy, exception);
             throw;
         }
     }
 
     /// <returns>The outcome; null only for a fenced write that found the ticket changed.</returns>
-    private async ValueTask<PurchaseOutcome?> CommitAsync(StockWrite write, StockRead? read, bool blocking, CancellationToken cancellationToken)
+    private async Task<PurchaseOutcome?> CommitAsync(StockWrite write, StockRead? read, CancellationToken cancellationToken)
     {
-        await _shared.Hooks.BeforeWriteAsync(_purchase, _readFirst, blocking, cancellationToken);
+        await _shared.Hooks.BeforeWriteAsync(_purchase, _readFirst, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var order = new TicketOrder
-        {
-            TicketId = _purchase.TicketId,
-            UserId = _purchase.UserId,
-            CreatedAt = _shared.Time.GetUtcNow(),
-            ServedBy = _shared.ServerName,
-            Strategy = _purchase.Strategy,
-        };
-        var stockWriteSql = write switch
-        {
-            StockWrite.Blind => BlindWriteSql,
-            StockWrite.Fenced => FencedWriteSql,
-            _ => ConditionalDecrementSql,
-        };
-        await using var command = NewCommand($"{Begin(write)} {stockWriteSql}; {SaveOrderAndCommitSql}");
-        command.Parameters.AddWithValue("@created", order.CreatedAt.UtcDateTime);
-        command.Parameters.AddWithValue("@server", order.ServedBy);
-        command.Parameters.AddWithValue("@strategy", order.Strategy);
-        command.Parameters.AddWithValue("@remaining", (read?.Remaining ?? 0) - 1);
-        command.Parameters.AddWithValue("@version", read?.Version ?? 0);
-        command.Parameters.AddWithValue("@sale", Random.Shared.NextInt64(1, long.MaxValue));
+        var order = SaleCommands.NewOrder(_purchase, _shared);
+        await using var command = SaleCommands.Write(_connection, _purchase, write, read, order, _inTransaction);
         _inTransaction = true;
 
         try
         {
-            var reader = blocking ? command.ExecuteReader() : await command.ExecuteReaderAsync(Uncancellable);
-            try
+            await using var reader = await command.ExecuteReaderAsync(Uncancellable);
+            while (!SaleCommands.IsReport(reader) || !await reader.ReadAsync(Uncancellable))
             {
-                while (reader.FieldCount != 3 || !await NextRowAsync(reader, blocking))
+                if (!await reader.NextResultAsync(Uncancellable))
                 {
-                    if (!(blocking ? reader.NextResult() : await reader.NextResultAsync(Uncancellable)))
-                    {
-                        throw new InvalidOperationException("The sale's round trip returned no report.");
-                    }
+                    throw new InvalidOperationException("The sale's round trip returned no report.");
                 }
-
-                var sold = !reader.IsDBNull(0) && reader.GetInt64(0) == 1;
-                order.Id = reader.GetInt64(1);
-                var remaining = reader.IsDBNull(2) ? (int?)null : reader.GetInt32(2);
-                while (blocking ? reader.NextResult() : await reader.NextResultAsync(Uncancellable))
-                {
-                }
-
-                _inTransaction = false;
-                return Decide(write, sold, order, remaining);
             }
-            finally
+
+            var report = SaleCommands.ReadReport(reader);
+            while (await reader.NextResultAsync(Uncancellable))
             {
-                await DisposeAsync(reader, blocking);
             }
+
+            _inTransaction = false;
+            return SaleCommands.Decide(report, write, _purchase, order, _shared.Hooks);
         }
         catch (MySqlException exception) when (exception.SqlState is not null)
         {
             // The server refused a statement, so it never reached the COMMIT behind it: nothing was written.
-            await RollbackAsync(blocking);
-            if (exception.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
+            await RollbackAsync();
+            _shared.RecordConflict(_purchase.Sale.Strategy, exception);
+            if (SaleCommands.TryExplainRefusal(exception, write, out var outcome))
             {
-                return PurchaseOutcome.AlreadyPurchased;
-            }
-
-            if (MySqlConflict.Is(exception))
-            {
-                _shared.RecordConflict(_purchase.Strategy, exception);
-                if (write == StockWrite.Fenced)
-                {
-                    return null;
-                }
+                return outcome;
             }
 
             throw;
         }
-        catch (Exception exception) when (exception is MySqlException or OperationCanceledException or IOException or TimeoutException)
+        catch (Exception exception) when (SaleCommands.LeavesCommitUnknown(exception))
         {
             // The commit may or may not have landed: ask MySQL, after making sure this session can no longer commit.
             _inTransaction = false;
@@ -221,70 +133,7 @@ internal sealed class SaleTransaction : IAsyncDisposable, IDisposable
         }
     }
 
-    private PurchaseOutcome? Decide(StockWrite write, bool sold, TicketOrder order, int? remaining)
-    {
-        if (remaining is { } left)
-        {
-            _shared.Hooks.AfterWrite(_purchase, left);
-        }
-
-        if (sold)
-        {
-            return PurchaseOutcome.Sold(order);
-        }
-
-        if (remaining is null)
-        {
-            return PurchaseOutcome.TicketNotFound;
-        }
-
-        switch (write)
-        {
-            case StockWrite.ConditionalDecrement:
-                _purchase.Sale.MarkSoldOut();
-                return PurchaseOutcome.SoldOut;
-            case StockWrite.Fenced:
-                return null;
-            default:
-                throw new InvalidOperationException("A blind write matched no row of an existing ticket.");
-        }
-    }
-
-    /// <summary>
-    /// Opens the write's transaction unless a locking read already did. A conditional write runs READ COMMITTED: its
-    /// UPDATE then skips a row whose last committed state fails the condition (sold out, version moved on) instead of
-    /// queueing on that row's lock (InnoDB's semi-consistent read); a row that may still match is waited for and
-    /// re-checked, so the answer is the same, only sooner.
-    /// </summary>
-    private string Begin(StockWrite write) =>
-        _inTransaction ? ""
-        : write == StockWrite.Blind ? "START TRANSACTION;"
-        : "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION;";
-
-    private MySqlCommand NewCommand(string sql)
-    {
-        var command = new MySqlCommand(sql, _connection) { CommandTimeout = _purchase.Deadline.RemainingSeconds };
-        command.Parameters.AddWithValue("@ticket", _purchase.TicketId);
-        command.Parameters.AddWithValue("@user", _purchase.UserId);
-        return command;
-    }
-
-    private static async ValueTask<bool> NextRowAsync(MySqlDataReader reader, bool blocking) =>
-        blocking ? reader.Read() : await reader.ReadAsync(Uncancellable);
-
-    private static async ValueTask DisposeAsync(MySqlDataReader reader, bool blocking)
-    {
-        if (blocking)
-        {
-            reader.Dispose();
-        }
-        else
-        {
-            await reader.DisposeAsync();
-        }
-    }
-
-    private async ValueTask RollbackAsync(bool blocking)
+    private async Task RollbackAsync()
     {
         if (!_inTransaction)
         {
@@ -294,39 +143,19 @@ internal sealed class SaleTransaction : IAsyncDisposable, IDisposable
         _inTransaction = false;
         try
         {
-            await using var rollback = new MySqlCommand("ROLLBACK", _connection) { CommandTimeout = (int)RollbackTimeout.TotalSeconds };
-            if (blocking)
-            {
-                rollback.ExecuteNonQuery();
-            }
-            else
-            {
-                await rollback.ExecuteNonQueryAsync();
-            }
+            await using var rollback = SaleCommands.Rollback(_connection);
+            await rollback.ExecuteNonQueryAsync();
         }
-        catch (Exception exception) when (exception is MySqlException or IOException or TimeoutException or InvalidOperationException)
+        catch (Exception exception) when (SaleCommands.IsBrokenSession(exception))
         {
             // A session that cannot roll back is broken; MySQL rolls its transaction back when the session ends.
             _shared.LogRollbackFailed(exception, _purchase);
         }
     }
 
-    private enum StockWrite
-    {
-        Blind,
-        Fenced,
-        ConditionalDecrement,
-    }
-
     public async ValueTask DisposeAsync()
     {
-        await RollbackAsync(blocking: false);
+        await RollbackAsync();
         await _connection.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        RollbackAsync(blocking: true).AsTask().GetAwaiter().GetResult();
-        _connection.Dispose();
     }
 }

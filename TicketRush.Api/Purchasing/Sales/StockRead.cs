@@ -10,6 +10,6 @@ internal sealed record StockRead(bool Exists, int Remaining, int Version, bool A
     public PurchaseOutcome? Refusal =>
         !Exists ? PurchaseOutcome.TicketNotFound
         : AlreadyBought ? PurchaseOutcome.AlreadyPurchased
-        : Remaining <= 0 ? PurchaseOutcome.SoldOut
+        : Remaining <= 0 ? PurchaseOutcome.SoldOutInDatabase
         : null;
 }

@@ -14,7 +14,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// </summary>
 internal sealed partial class BatchedPurchase : IPurchaseStrategy<BatchedPurchase>
 {
-    private readonly SaleTransactions _transactions;
+    private readonly SaleTransactionFactory _transactions;
     private readonly PurchaseHooks _hooks;
     private readonly PurchaseTelemetry _telemetry;
     private readonly PurchaseOptions _purchase;
@@ -23,7 +23,7 @@ internal sealed partial class BatchedPurchase : IPurchaseStrategy<BatchedPurchas
     private readonly PurchaseBatcher _batcher;
 
     public BatchedPurchase(
-        SaleTransactions transactions,
+        SaleTransactionFactory transactions,
         PurchaseHooks hooks,
         PurchaseTelemetry telemetry,
         IOptions<PurchaseOptions> purchase,
@@ -48,7 +48,7 @@ internal sealed partial class BatchedPurchase : IPurchaseStrategy<BatchedPurchas
     public async Task<PurchaseOutcome> PurchaseAsync(Purchase purchase, CancellationToken cancellationToken)
     {
         // Faults armed for this buyer fire in its own purchase, before it joins a batch that others share.
-        await _hooks.BeforeWriteAsync(purchase, afterRead: false, blocking: false, cancellationToken);
+        await _hooks.BeforeWriteAsync(purchase, afterRead: false, cancellationToken);
         return await _batcher.JoinAsync(purchase, cancellationToken);
     }
 

@@ -16,12 +16,12 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// </remarks>
 internal sealed class MonitorLockPurchase : IPurchaseStrategy<MonitorLockPurchase>, IDisposable
 {
-    private readonly SaleTransactions _transactions;
+    private readonly SaleTransactionFactory _transactions;
     private readonly PurchaseTelemetry _telemetry;
     private readonly LockStripes<Lock> _locks;
     private readonly BlockingWorkers _threads;
 
-    public MonitorLockPurchase(SaleTransactions transactions, PurchaseTelemetry telemetry, IOptions<InProcessLockOptions> options)
+    public MonitorLockPurchase(SaleTransactionFactory transactions, PurchaseTelemetry telemetry, IOptions<InProcessLockOptions> options)
     {
         _transactions = transactions;
         _telemetry = telemetry;
@@ -50,7 +50,7 @@ internal sealed class MonitorLockPurchase : IPurchaseStrategy<MonitorLockPurchas
 
         try
         {
-            using var sale = _transactions.Open(purchase);
+            using var sale = _transactions.OpenBlocking(purchase);
             var stock = sale.ReadStock();
             return stock.Refusal ?? sale.CommitBlindWrite(stock);
         }

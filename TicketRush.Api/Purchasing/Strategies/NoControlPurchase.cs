@@ -3,7 +3,7 @@ using TicketRush.Api.Purchasing.Sales;
 namespace TicketRush.Api.Purchasing.Strategies;
 
 /// <summary>Level 0: read, check, write stock − 1, insert. Concurrent buyers overwrite each other's decrement.</summary>
-internal sealed class NoControlPurchase(SaleTransactions transactions) : IPurchaseStrategy<NoControlPurchase>
+internal sealed class NoControlPurchase(SaleTransactionFactory transactions) : IPurchaseStrategy<NoControlPurchase>
 {
     public static StrategyDescriptor Descriptor { get; } = new(
         StrategyNames.NoControl, "0",

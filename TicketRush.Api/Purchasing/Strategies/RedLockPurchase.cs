@@ -21,7 +21,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 internal sealed class RedLockPurchase(
     IDistributedLockFactory locks,
     RedLockNotices notices,
-    SaleTransactions transactions,
+    SaleTransactionFactory transactions,
     PurchaseTelemetry telemetry,
     IOptions<RedLockOptions> options,
     TimeProvider time) : IPurchaseStrategy<RedLockPurchase>

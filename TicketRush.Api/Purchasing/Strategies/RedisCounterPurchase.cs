@@ -14,7 +14,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 internal sealed class RedisCounterPurchase(
     RedisStockCounter counter,
     SaleCatalog sales,
-    SaleTransactions transactions,
+    SaleTransactionFactory transactions,
     IOptions<RedisCounterOptions> options,
     TimeProvider time) : IPurchaseStrategy<RedisCounterPurchase>
 {

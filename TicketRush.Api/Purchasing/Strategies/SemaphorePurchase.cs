@@ -9,7 +9,7 @@ namespace TicketRush.Api.Purchasing.Strategies;
 /// awaited rather than blocking. It serialises one process; two servers still race each other.
 /// </summary>
 internal sealed class SemaphorePurchase(
-    SaleTransactions transactions,
+    SaleTransactionFactory transactions,
     PurchaseTelemetry telemetry,
     IOptions<InProcessLockOptions> options) : IPurchaseStrategy<SemaphorePurchase>
 {

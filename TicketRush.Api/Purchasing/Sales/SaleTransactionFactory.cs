@@ -9,7 +9,7 @@ namespace TicketRush.Api.Purchasing.Sales;
 /// Opens a purchase's <see cref="SaleTransaction"/> on a pooled connection to the ticket's home database (with several
 /// primaries, so every server's locks and writes meet on one copy), with what every step shares.
 /// </summary>
-internal sealed partial class SaleTransactions(
+internal sealed partial class SaleTransactionFactory(
     PrimaryDatabases databases,
     PurchaseHooks hooks,
     CommitVerifier verifier,
@@ -33,11 +33,20 @@ internal sealed partial class SaleTransactions(
     public async Task<BatchSaleTransaction> OpenBatchAsync(Sale sale, CancellationToken cancellationToken) =>
         new(await databases.For(sale.HomeDatabase).OpenConnectionAsync(cancellationToken), this);
 
-    /// <summary>The blocking twin, for the <c>lock</c> strategy; the pool wait is bounded by the connection timeout.</summary>
-    public SaleTransaction Open(Purchase purchase) => new(databases.For(purchase.Sale.HomeDatabase).OpenConnection(), purchase, this);
+    /// <summary>The <c>lock</c> strategy's blocking sale, on its own threads; the pool wait is bounded by the connection timeout.</summary>
+    public BlockingSaleTransaction OpenBlocking(Purchase purchase) => new(databases.For(purchase.Sale.HomeDatabase).OpenConnection(), purchase, this);
 
-    /// <summary>Counts a conflict where it was met: a deadlock, a Galera certification failure at commit, a snapshot conflict.</summary>
-    internal void RecordConflict(string strategy, MySqlConnector.MySqlException exception) => telemetry.RecordConflict(strategy, (int)exception.ErrorCode);
+    /// <summary>
+    /// Counts a conflict where it was met (a deadlock, a Galera certification failure at commit, a snapshot conflict);
+    /// any other refusal is not one and is not counted.
+    /// </summary>
+    internal void RecordConflict(string strategy, MySqlConnector.MySqlException exception)
+    {
+        if (MySqlConflict.Is(exception))
+        {
+            telemetry.RecordConflict(strategy, (int)exception.ErrorCode);
+        }
+    }
 
     internal void LogRollbackFailed(Exception exception, Purchase purchase) => RollbackFailed(logger, exception, purchase.TicketId, purchase.UserId);
 
