@@ -16,11 +16,12 @@ internal static class SaleSql
 
     // A locking read locks only the ticket row: a locking look into the orders index would gap-lock other buyers' inserts.
     public const string ReadStockForUpdate = "SELECT remaining_stock, version FROM tickets WHERE id = @ticket FOR UPDATE";
+    // Each write adds its order to order_count atomically: the count stays exact even when the blind write loses an update.
     public const string BlindWrite =
-        "UPDATE tickets SET remaining_stock = @remaining, version = version + 1, last_sale = @sale WHERE id = @ticket";
+        "UPDATE tickets SET remaining_stock = @remaining, order_count = order_count + 1, version = version + 1, last_sale = @sale WHERE id = @ticket";
     public const string FencedWrite = BlindWrite + " AND version = @version";
     public const string ConditionalDecrement =
-        "UPDATE tickets SET remaining_stock = remaining_stock - 1, version = version + 1, last_sale = @sale WHERE id = @ticket AND remaining_stock > 0";
+        "UPDATE tickets SET remaining_stock = remaining_stock - 1, order_count = order_count + 1, version = version + 1, last_sale = @sale WHERE id = @ticket AND remaining_stock > 0";
 
     // Runs after the stock write in the same round trip. The order is inserted only if the row carries this sale's
     // token, that is only if the write above changed it: a fact of the row, not of the session. Asking the session
@@ -47,13 +48,15 @@ internal static class SaleSql
     private const string CarriesToken = "sale.last_sale BETWEEN @batch AND @batch + @size";
 
     // READ COMMITTED for the same reason as a single conditional write: a sold-out row is skipped, not queued on, and
-    // each later statement reads what is committed now, after the lock was granted.
+    // each later statement reads what is committed now, after the lock was granted. Assignments run left to right, so
+    // order_count adds the grant just stored in last_sale: exactly the orders the insert below adds.
     public const string SellBatch = $"""
         SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION;
         UPDATE tickets SET version = version + 1, last_sale = @batch WHERE id = @ticket AND remaining_stock > 0;
         SELECT buyer.user_id FROM {Buyers} WHERE {HoldsOrder};
         UPDATE tickets
             SET last_sale = @batch + LEAST(remaining_stock, {NewBuyers}),
+                order_count = order_count + (last_sale - @batch),
                 remaining_stock = remaining_stock - LEAST(remaining_stock, {NewBuyers})
             WHERE id = @ticket AND last_sale = @batch;
         INSERT INTO ticket_orders (ticket_id, user_id, created_at, served_by, strategy)
