@@ -63,7 +63,8 @@ public sealed class GaleraRushTests(GaleraApp app, ITestOutputHelper output)
         });
         foreach (var node in GaleraApp.NodeNames)
         {
-            Assert.Contains("Synced, ready ON, cluster Primary of 3", await app.HealthDescriptionAsync(node));
+            const string synced = "Synced, ready ON, cluster Primary of 3";
+            Assert.Contains(synced, await app.HealthDescriptionAsync(node, synced));
         }
     }
 
